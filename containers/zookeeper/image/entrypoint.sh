@@ -1,0 +1,41 @@
+#!/bin/sh
+# Writes zoo.cfg from the environment, then execs the JVM as PID 1 so stop/kill reach it directly.
+#   ZK_MY_ID    this member's id (1..5)
+#   ZK_SERVERS  comma-separated member aliases in id order (zk-1,zk-2,zk-3); one entry = standalone
+#   ZK_TICK_TIME, ZK_INIT_LIMIT, ZK_SYNC_LIMIT   the timing profile
+set -eu
+: "${ZK_MY_ID:?ZK_MY_ID is required}"
+: "${ZK_SERVERS:?ZK_SERVERS is required}"
+DATA=/var/lib/zkharness
+mkdir -p "$DATA" /etc/zkharness
+echo "$ZK_MY_ID" > "$DATA/myid"
+CFG=/etc/zkharness/zoo.cfg
+{
+  echo "tickTime=${ZK_TICK_TIME:-500}"
+  echo "initLimit=${ZK_INIT_LIMIT:-10}"
+  echo "syncLimit=${ZK_SYNC_LIMIT:-4}"
+  echo "dataDir=$DATA"
+  echo "clientPort=2181"
+  echo "maxClientCnxns=0"
+  # The AdminServer would pull Jetty 9 onto the classpath; four-letter words serve readiness instead.
+  echo "admin.enableServer=false"
+  echo "4lw.commands.whitelist=srvr,ruok,mntr,stat,conf,isro,cons"
+  echo "standaloneEnabled=true"
+  echo "reconfigEnabled=false"
+  echo "quorumListenOnAllIPs=true"
+  echo "autopurge.purgeInterval=0"
+}> "$CFG"
+count=$(echo "$ZK_SERVERS" | tr ',' '\n' | grep -c .)
+if [ "$count" -gt 1 ]; then
+  i=1
+  for host in $(echo "$ZK_SERVERS" | tr ',' ' '); do
+    echo "server.$i=$host:2888:3888" >> "$CFG"
+    i=$((i + 1))
+  done
+fi
+echo "[zkharness] member $ZK_MY_ID of $count, config:"; sed 's/^/[zkharness]   /' "$CFG"
+CP=/usr/share/java/zookeeper.jar:/usr/share/java/zookeeper-jute.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-simple.jar
+exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
+  -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
+  -Dzookeeper.jmx.log4j.disable=true ${ZK_JAVA_OPTS:-} \
+  -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"

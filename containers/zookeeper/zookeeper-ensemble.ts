@@ -1,0 +1,74 @@
+// Configures a ZooKeeper ensemble of 3 or 5 members (zk-1..zk-5) on the run's network; `start()` returns a
+// StartedZooKeeperEnsemble once exactly one member leads and the rest follow.
+import { GenericContainer, Wait } from 'testcontainers';
+import { SettingError } from '../../support/errors';
+import { TimingProfile } from '../../support/timing/timing-profile';
+import { eventually, now } from '../../support/timing/eventually';
+import { StartedZooKeeperMember, CLIENT_PORT } from './zookeeper-member';
+import { StartedZooKeeperEnsemble } from './started-zookeeper-ensemble';
+
+export class ZooKeeperEnsemble {
+  private image = 'zkharness/zookeeper:current';
+  private networkName = '';
+  private labels: Record<string, string> = {};
+
+  constructor(private readonly size: number, private readonly timing: TimingProfile) {
+    if (![1, 3, 5].includes(size)) throw new SettingError(`An ensemble has 1, 3 or 5 members, not ${size}.`);
+  }
+
+  withImage(image: string): this { this.image = image; return this; }
+  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
+  withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
+
+  memberNames(): string[] {
+    return Array.from({ length: this.size }, (_, i) => `zk-${i + 1}`);
+  }
+
+  async start(): Promise<StartedZooKeeperEnsemble> {
+    const names = this.memberNames();
+    const startedAt = now();
+    // All members start at once: a member waiting on its peers' DNS names would otherwise back off.
+    const members = await Promise.all(names.map(async (name, i) => {
+      const container = await this.member(i + 1, name, names).start();
+      return new StartedZooKeeperMember(i + 1, name, container);
+    }));
+    const ensemble = new StartedZooKeeperEnsemble(members, this.timing);
+    const readyWithinMs = 60_000 * this.timing.multiplier;
+    await eventually(`the ${this.size}-member ensemble to elect a leader`, async () => {
+      const modes = await ensemble.modes();
+      const leaders = Object.values(modes).filter((m) => m === 'leader' || m === 'standalone').length;
+      const followers = Object.values(modes).filter((m) => m === 'follower').length;
+      return { ok: leaders === 1 && leaders + followers === this.size, seen: describeModes(modes) };
+    }, readyWithinMs, { pollMs: 50 });
+    ensemble.readyMs = now() - startedAt;
+    return ensemble;
+  }
+
+  private member(id: number, name: string, all: string[]): GenericContainer {
+    const t = this.timing;
+    return new GenericContainer(this.image)
+      .withName(`zkh-${this.labels['zkharness.run'] ?? 'x'}-${name}`)
+      .withLabels({ ...this.labels, 'zkharness.role': 'zookeeper', 'zkharness.member': name })
+      .withNetworkMode(this.networkName)
+      .withNetworkAliases(name)
+      .withExposedPorts(CLIENT_PORT)
+      .withEnvironment({
+        // Our image's settings...
+        ZK_MY_ID: String(id), ZK_SERVERS: all.join(','),
+        ZK_TICK_TIME: String(t.tickTimeMs), ZK_INIT_LIMIT: String(t.initLimit), ZK_SYNC_LIMIT: String(t.syncLimit),
+        // ...and the official `zookeeper` image's, so ZKH_ZOOKEEPER_IMAGE=zookeeper:3.9 works unchanged.
+        ZOO_MY_ID: String(id), ZOO_SERVERS: all.map((host, i) => `server.${i + 1}=${host}:2888:3888;${CLIENT_PORT}`).join(' '),
+        ZOO_TICK_TIME: String(t.tickTimeMs), ZOO_INIT_LIMIT: String(t.initLimit), ZOO_SYNC_LIMIT: String(t.syncLimit),
+        ZOO_4LW_COMMANDS_WHITELIST: 'srvr,ruok,mntr,stat,conf,isro,cons', ZOO_ADMINSERVER_ENABLED: 'false', ZOO_STANDALONE_ENABLED: 'true',
+      })
+      .withResourcesQuota({ memory: 0.375 })
+      .withWaitStrategy(Wait.forLogMessage(/binding to port/i))
+      .withStartupTimeout(60_000);
+  }
+}
+
+export function describeModes(modes: Record<string, string>): string {
+  return Object.entries(modes).map(([name, mode]) => `${name} ${mode}`).join(', ');
+}
+
+export { CLIENT_PORT };

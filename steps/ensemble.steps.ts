@@ -1,0 +1,57 @@
+// ZooKeeper ensemble: declare it, fault its members, judge leadership and writes.
+import { Given, When, Then } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { FleetWorld } from '../support/cucumber/world';
+import { MemberRef, describeMemberRef } from '../support/fleet/targets';
+import { memberFaults } from '../support/faults/member-faults';
+import { ensembleChecks } from '../support/checks/ensemble-checks';
+import { measure, requireMet } from '../support/timing/eventually';
+
+Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, members: number) {
+  this.declare({ zookeeperMembers: members });
+});
+
+const faultSteps = {
+  'is killed': 'kill',
+  'is stopped': 'stop',
+  'is paused': 'pause',
+  'is resumed': 'resume',
+  'is restarted': 'restart',
+} as const;
+
+for (const [phrase, action] of Object.entries(faultSteps)) {
+  When(`{member} ${phrase}`, async function (this: FleetWorld, ref: MemberRef) {
+    await this.faultStep(`${describeMemberRef(ref)} ${phrase}`, async () => {
+      const undoing = action === 'resume' ? ['pause' as const] : action === 'restart' ? ['kill' as const, 'stop' as const, 'pause' as const] : undefined;
+      const member = await this.member(ref, undoing);
+      await memberFaults[action](member, this.faults, describeMemberRef(ref));
+    });
+  });
+}
+
+Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
+  const fleet = await this.fleet();
+  const modes = await fleet.ensemble.modes();
+  const counts = ensembleChecks.roleCounts(modes);
+  assert.equal(counts.leaders, 1, `expected one ZooKeeper leader, saw ${JSON.stringify(modes)}`);
+  assert.equal(counts.followers, followers, `expected ${followers} followers, saw ${JSON.stringify(modes)}`);
+});
+
+Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {
+  const fleet = await this.fleet();
+  const previous = this.zkLeaderBeforeFault;
+  requireMet(this.record(await measure(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`,
+    () => ensembleChecks.newLeader(fleet, previous), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} the ensemble has a leader and accepts writes', async function (this: FleetWorld, deadlineMs: number) {
+  const fleet = await this.fleet();
+  requireMet(this.record(await measure('the ensemble to have a leader and accept a write',
+    () => ensembleChecks.acceptsWrites(fleet), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} the ensemble refuses writes', async function (this: FleetWorld, deadlineMs: number) {
+  const fleet = await this.fleet();
+  requireMet(this.record(await measure('every running member to refuse a write',
+    () => ensembleChecks.refusesWrites(fleet), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault(), probeTimeoutMs: 10_000 })));
+});

@@ -1,0 +1,77 @@
+// `npm test`: unit tests, then the cucumber suite (profile `ci` unless one is named), then the recovery
+// table and the closing line `scenarios: N passed, N failed, N skipped`. Exits non-zero on any failure.
+// Extra arguments go to cucumber-js: `npm test -- features/x.feature`, `npm test -- --tags @smoke`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../images/image-recipes';
+import { unitTestFiles } from './test-files';
+import { countScenarios, closingLine } from '../report/scenario-counts';
+import { RecoveryRecord, recoveryTable } from '../report/recovery-record';
+import { sweep } from '../docker/sweep';
+
+const REPORTS = join(REPO_ROOT, 'reports');
+const unitOnly = process.argv.includes('--unit-only');
+const cucumberArgs = process.argv.slice(2).filter((a) => a !== '--unit-only');
+const RUN_CAP_MS = Number(process.env.ZKH_RUN_CAP_MINUTES ?? '80') * 60_000;
+
+function runUnitTests(): boolean {
+  const files = unitTestFiles();
+  console.log(`[zkh] unit tests: ${files.length} files`);
+  const result = spawnSync(process.execPath, ['--test', '--test-reporter=dot', '--require', 'ts-node/register/transpile-only', ...files], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return result.status === 0;
+}
+
+function runCucumber(): Promise<number> {
+  const args = [...cucumberArgs];
+  const named = args.findIndex((a) => a === '-p' || a === '--profile');
+  if (named < 0) args.unshift('--profile', 'ci');
+  if (named >= 0 && args[named + 1] === 'nightly') process.env.ZKH_TIMING_PROFILE ??= 'debian-defaults';
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true' } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  // A hung engine call must not eat the CI budget: past the cap, ask the run to tear down, then force it.
+  const cap = setTimeout(() => {
+    console.error(`[zkh] the run exceeded its cap of ${RUN_CAP_MS / 60_000} minutes (ZKH_RUN_CAP_MINUTES): stopping it with a clean teardown`);
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 60_000).unref();
+  }, RUN_CAP_MS);
+  return new Promise((resolve) => child.on('exit', (code, signal) => {
+    clearTimeout(cap);
+    resolve(code ?? (signal ? 1 : 0));
+  }));
+}
+
+function mergeRecoveries(): RecoveryRecord[] {
+  const dir = join(REPORTS, 'parts');
+  const records = existsSync(dir)
+    ? readdirSync(dir).filter((f) => f.startsWith('recovery-')).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecoveryRecord[])
+    : [];
+  writeFileSync(join(REPORTS, 'recovery.json'), JSON.stringify(records, null, 2));
+  return records;
+}
+
+async function main(): Promise<void> {
+  const unitOk = runUnitTests();
+  if (unitOnly) process.exit(unitOk ? 0 : 1);
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const code = await runCucumber();
+  // Whatever the runner left behind if it died hard (its pid is gone now).
+  await sweep().catch(() => undefined);
+  const records = mergeRecoveries();
+  console.log(`\n${recoveryTable(records)}`);
+  const messages = join(REPORTS, 'messages.ndjson');
+  const counts = existsSync(messages) ? countScenarios(readFileSync(messages, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  if (!unitOk) console.log('[zkh] unit tests failed');
+  if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, counts.failed); // the run itself broke
+  console.log(closingLine(counts));
+  process.exit(unitOk && code === 0 ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+// Scenario lifecycle: check the engine and sweep dead runs before anything; heal after every scenario;
+// diagnostics on failure; release the fleet and sweep this run's containers at the end or on a signal.
+import { AfterAll, After, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
+import { FleetWorld } from './world';
+import { runContext, REPORTS_DIR } from './run-context';
+import { engine } from '../docker/engine';
+import { sweep } from '../docker/sweep';
+import { runIdentity } from '../docker/run-identity';
+import { requireImage } from '../images/image-catalog';
+import { describeProfile } from '../timing/timing-profile';
+import { collectDiagnostics, writeDiagnostics } from '../report/diagnostics';
+import { progress } from '../progress';
+
+let tearingDown: Promise<void> | undefined;
+
+async function teardown(): Promise<void> {
+  tearingDown ??= (async () => {
+    const errors: string[] = [];
+    await runContext.pool.release().catch((e: Error) => errors.push(e.message));
+    if (process.env.ZKH_KEEP !== '1') await sweep({ runId: runIdentity().runId }).catch((e: Error) => errors.push(e.message));
+    runContext.writeRecoveries();
+    if (errors.length) progress(`teardown errors: ${errors.join('; ')}`);
+  })();
+  return tearingDown;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal} received: tearing down the fleet before exiting`);
+    teardown().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+BeforeAll(async function () {
+  await engine();
+  const swept = await sweep();
+  if (swept.containers || swept.networks) progress(`swept ${swept.containers} containers and ${swept.networks} networks left by dead runs (${swept.runs.join(', ')})`);
+  for (const image of ['zookeeper'] as const) requireImage(image);
+  progress(`run ${runIdentity().runId}: ${describeProfile(runContext.timing)}; seed ${runContext.random.seed} (ZKH_SEED to replay)`);
+});
+
+Before(function (this: FleetWorld, { pickle, gherkinDocument }) {
+  this.scenario = pickle.name;
+  this.feature = gherkinDocument.feature?.name ?? '';
+  progress(`scenario: ${pickle.name}`);
+});
+
+BeforeStep(function (this: FleetWorld, { pickleStep }) {
+  this.currentStep = pickleStep.text;
+});
+
+After(async function (this: FleetWorld, { result, pickle }) {
+  const failed = result?.status !== Status.PASSED;
+  const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
+  if (failed && this.hasFleet()) {
+    const diagnostics = await collectDiagnostics(fleet, this.faults.history());
+    const dir = writeDiagnostics(REPORTS_DIR, pickle.name, diagnostics);
+    // The full files go to reports/; the report gets their names and each log's last lines.
+    const tails = Object.entries(diagnostics.files).map(([file, content]) => `== ${file}\n${content.split('\n').slice(-12).join('\n')}`);
+    this.attach(`diagnostics: ${dir}\n${tails.join('\n')}`, { mediaType: 'text/x.zkharness.diagnostics', fileName: 'diagnostics.txt' });
+    progress(`scenario failed: diagnostics in ${dir}`);
+  }
+  try {
+    await this.faults.healAll();
+  } catch (e) {
+    runContext.pool.markDirty();
+    progress((e as Error).message);
+  }
+  if (failed) {
+    runContext.pool.markDirty();
+    if (process.env.ZKH_KEEP === '1' && fleet) {
+      progress(`ZKH_KEEP=1: leaving the fleet running; ZooKeeper at ${fleet.ensemble.getConnectString()}; remove it with npm run clean`);
+      runContext.pool.abandon();
+    }
+  }
+});
+
+AfterAll(async function () {
+  await teardown();
+});

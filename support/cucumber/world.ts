@@ -1,0 +1,95 @@
+// The per-scenario world: the spec the Given steps declare, the fleet (started lazily, possibly reused),
+// the scenario's fault history and its recovery measurements.
+import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@cucumber/cucumber';
+import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
+import { StartedFleet } from '../fleet/started-fleet';
+import { FaultLog, FaultKind } from '../faults/fault';
+import { Measurement, now } from '../timing/eventually';
+import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
+import { toRecord } from '../report/recovery-record';
+import { MemberRef, resolveMember, describeMemberRef } from '../fleet/targets';
+import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
+import { runContext } from './run-context';
+import { progress } from '../progress';
+import { SettingError } from '../errors';
+
+setDefaultTimeout(stepTimeoutMs(runContext.timing));
+
+export class FleetWorld extends World {
+  spec: FleetSpec = { ...EMPTY_SPEC };
+  faults = new FaultLog();
+  scenario = '';
+  feature = '';
+  currentStep = '';
+  /** End of the last fault step: recoveries are measured from here. */
+  lastFaultEndMs: number | null = null;
+  /** The ZooKeeper leader seen just before the last fault, for "elects a new leader". */
+  zkLeaderBeforeFault: string | null = null;
+  private started: StartedFleet | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  declare(part: Partial<FleetSpec>): void {
+    if (this.started) throw new SettingError('The fleet is already running: put every "Given a ZooKeeper ensemble"/"Given N Jetty nodes" step before the first step that uses the fleet.');
+    this.spec = { ...this.spec, ...part };
+  }
+
+  /** The fleet this scenario declared, started (or reused and reset) on first use. */
+  async fleet(): Promise<StartedFleet> {
+    if (!this.started) {
+      if (this.spec.zookeeperMembers === 0) throw new SettingError('This scenario has no fleet: start it with "Given a ZooKeeper ensemble of 3 members".');
+      this.started = await runContext.pool.acquire(this.spec);
+    }
+    return this.started;
+  }
+
+  hasFleet(): boolean {
+    return this.started !== undefined;
+  }
+
+  deadline(writtenMs: number): number {
+    return scaleDeadline(runContext.timing, writtenMs);
+  }
+
+  /**
+   * A member by name or role. A role used to undo a fault ("the ZooKeeper leader is resumed") means the
+   * member that the same role named when the fault began, not whoever holds the role now.
+   */
+  async member(ref: MemberRef, undoing?: FaultKind[]): Promise<StartedZooKeeperMember> {
+    const fleet = await this.fleet();
+    if (undoing && ref.kind !== 'name') {
+      const phrase = describeMemberRef(ref);
+      const fault = this.faults.active().reverse().find((f) => undoing.includes(f.record.kind) && f.record.params?.role === phrase);
+      if (fault) return fleet.ensemble.member(fault.record.targets[0]);
+    }
+    return resolveMember(fleet, ref, runContext.random, this.deadline(10_000));
+  }
+
+  /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */
+  async faultStep(description: string, act: () => Promise<void>): Promise<void> {
+    const fleet = await this.fleet();
+    this.zkLeaderBeforeFault = await fleet.ensemble.leader().then((m) => m.name, () => null);
+    progress(`fault: ${description}`);
+    await act();
+    this.lastFaultEndMs = now();
+  }
+
+  /** Records a `within` measurement (met or not) and returns it. */
+  record(m: Measurement): Measurement {
+    runContext.recoveries.push(toRecord(m, { scenario: this.scenario, feature: this.feature, step: this.currentStep, profile: runContext.timing.name }));
+    const figure = m.measuredMs === null ? 'not seen' : `${Math.round(m.measuredMs)} ms`;
+    progress(`${m.met ? 'recovered' : 'MISSED'}: ${m.what} — ${figure} (deadline ${m.deadlineMs} ms)`);
+    this.attach(`${m.what}: ${figure} after the last fault (deadline ${m.deadlineMs} ms, last false at ${fmt(m.lastFalseMs)}, first true at ${fmt(m.firstTrueMs)})`, 'text/plain');
+    return m;
+  }
+
+  sinceLastFault(): number {
+    return this.lastFaultEndMs ?? now();
+  }
+}
+
+const fmt = (v: number | null) => (v === null ? '-' : `${Math.round(v)} ms`);
+
+setWorldConstructor(FleetWorld);

@@ -1,0 +1,63 @@
+// The one module that reaches the Docker engine directly (through testcontainers' dockerode client) for what
+// testcontainers' API lacks: pause, stop-without-remove, start again, network create with labels, sweeps.
+process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // Ryuk's image can't be pulled here; we label and sweep ourselves.
+import type Dockerode from 'dockerode';
+import { getContainerRuntimeClient } from 'testcontainers';
+import { DockerUnavailableError } from '../errors';
+
+let dockerode: Promise<Dockerode> | undefined;
+
+export function engine(): Promise<Dockerode> {
+  dockerode ??= (async () => {
+    try {
+      const client = await getContainerRuntimeClient();
+      await client.container.dockerode.ping();
+      return client.container.dockerode;
+    } catch (e) {
+      dockerode = undefined;
+      throw new DockerUnavailableError((e as Error).message.split('\n')[0]);
+    }
+  })();
+  return dockerode;
+}
+
+export async function containerAddress(id: string, networkName: string): Promise<string> {
+  const info = await (await engine()).getContainer(id).inspect();
+  const address = info.NetworkSettings.Networks[networkName]?.IPAddress;
+  if (!address) throw new Error(`container ${info.Name} has no address on network ${networkName}`);
+  return address;
+}
+
+/** Host port (127.0.0.1) that a container's port is published on; re-read after every start. */
+export async function mappedPort(id: string, containerPort: number): Promise<number> {
+  const info = await (await engine()).getContainer(id).inspect();
+  const binding = info.NetworkSettings.Ports?.[`${containerPort}/tcp`]?.[0];
+  if (!binding) throw new Error(`container ${info.Name} does not publish port ${containerPort} (is it running?)`);
+  return Number(binding.HostPort);
+}
+
+export async function containerState(id: string): Promise<'running' | 'paused' | 'exited' | 'created' | 'gone' | string> {
+  try {
+    const info = await (await engine()).getContainer(id).inspect();
+    return info.State.Status;
+  } catch {
+    return 'gone';
+  }
+}
+
+export async function containerLogs(id: string, tail = 2000): Promise<string> {
+  const buffer = (await (await engine()).getContainer(id).logs({ stdout: true, stderr: true, tail, timestamps: true })) as unknown as Buffer;
+  return demultiplex(buffer);
+}
+
+/** Docker's log stream frames each chunk with an 8-byte header when no TTY is attached. */
+function demultiplex(buffer: Buffer): string {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length && (buffer[offset] === 1 || buffer[offset] === 2) && buffer[offset + 1] === 0) {
+    const size = buffer.readUInt32BE(offset + 4);
+    parts.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return offset === 0 ? buffer.toString('utf8') : Buffer.concat(parts).toString('utf8');
+}

@@ -1,0 +1,32 @@
+// Removes zkharness containers and networks whose runner is gone (killed, crashed) — or, with `all`, every one.
+import { engine } from './engine';
+import { LABEL, LABEL_RUN, ownerAlive } from './run-identity';
+
+export interface SweepResult {
+  readonly containers: number;
+  readonly networks: number;
+  readonly runs: string[];
+}
+
+export async function sweep(options: { all?: boolean; runId?: string } = {}): Promise<SweepResult> {
+  const docker = await engine();
+  const filters = JSON.stringify({ label: [options.runId ? `${LABEL_RUN}=${options.runId}` : LABEL] });
+  const doomed = (labels: Record<string, string> | undefined) =>
+    options.all || options.runId !== undefined || !ownerAlive(labels ?? {});
+  const runs = new Set<string>();
+  let containers = 0;
+  for (const c of await docker.listContainers({ all: true, filters })) {
+    if (!doomed(c.Labels)) continue;
+    runs.add(c.Labels[LABEL_RUN] ?? '?');
+    await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
+    containers++;
+  }
+  let networks = 0;
+  for (const n of await docker.listNetworks({ filters })) {
+    if (!doomed(n.Labels)) continue;
+    runs.add(n.Labels?.[LABEL_RUN] ?? '?');
+    await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    networks++;
+  }
+  return { containers, networks, runs: [...runs] };
+}

@@ -1,0 +1,71 @@
+// Faults are data: what was done, to whom, when it began and ended, and how to undo it. The log is the
+// scenario's history of faults; `healAll()` undoes whatever is still active, newest first.
+import { now } from '../timing/eventually';
+
+export type FaultKind =
+  | 'kill' | 'stop' | 'pause' | 'restart'
+  | 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'bandwidth'
+  | 'malformed-config';
+
+export interface FaultRecord {
+  readonly kind: FaultKind;
+  readonly targets: readonly string[];
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** ms on the run clock (performance.now()). */
+  readonly startedAtMs: number;
+  endedAtMs: number | null;
+}
+
+export interface ActiveFault {
+  readonly record: FaultRecord;
+  /** Undo; idempotent. */
+  heal(): Promise<void>;
+}
+
+export class FaultLog {
+  private readonly faults: ActiveFault[] = [];
+
+  record(kind: FaultKind, targets: readonly string[], heal: () => Promise<void>, params?: Record<string, unknown>): ActiveFault {
+    const record: FaultRecord = { kind, targets, params, startedAtMs: now(), endedAtMs: null };
+    let healed = false;
+    const fault: ActiveFault = {
+      record,
+      heal: async () => {
+        if (healed) return;
+        await heal();
+        healed = true;
+        record.endedAtMs = now();
+      },
+    };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /** A fault that ends by itself (e.g. a kill) is recorded as an instant. */
+  instant(kind: FaultKind, targets: readonly string[], params?: Record<string, unknown>): void {
+    const f = this.record(kind, targets, async () => undefined, params);
+    f.record.endedAtMs = f.record.startedAtMs;
+  }
+
+  active(): ActiveFault[] {
+    return this.faults.filter((f) => f.record.endedAtMs === null);
+  }
+
+  /** The still-active fault of this kind on this target, if any (for "is resumed" and friends). */
+  find(kind: FaultKind, target: string): ActiveFault | undefined {
+    return this.active().find((f) => f.record.kind === kind && f.record.targets.includes(target));
+  }
+
+  history(): FaultRecord[] {
+    return this.faults.map((f) => f.record);
+  }
+
+  /** Heals every active fault, newest first; keeps going after an error and reports all at the end. */
+  async healAll(): Promise<void> {
+    const errors: string[] = [];
+    for (const fault of this.active().reverse()) {
+      await fault.heal().catch((e: Error) => errors.push(`${fault.record.kind} ${fault.record.targets.join(',')}: ${e.message}`));
+    }
+    if (errors.length) throw new Error(`healing faults failed: ${errors.join('; ')}`);
+  }
+}

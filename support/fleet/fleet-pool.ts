@@ -1,0 +1,56 @@
+// Keeps the started fleet of this worker so the next scenario with the same spec reuses it after a verified
+// reset, instead of booting containers again (ZKH_REUSE=0 turns reuse off). A reset that can't be
+// verified falls back to a fresh fleet.
+import { TimingProfile, scaleDeadline } from '../timing/timing-profile';
+import { progress } from '../progress';
+import { FleetSpec, specKey } from './fleet-spec';
+import { StartedFleet } from './started-fleet';
+import { buildFleet } from './fleet-builder';
+import { restoreSteadyState } from './steady-state';
+import { now } from '../timing/eventually';
+
+export class FleetPool {
+  private current: StartedFleet | undefined;
+  private dirty = false;
+  readonly resets: number[] = [];
+
+  constructor(private readonly timing: TimingProfile, private readonly reuse = process.env.ZKH_REUSE !== '0') {}
+
+  async acquire(spec: FleetSpec): Promise<StartedFleet> {
+    if (this.current && this.reuse && !this.dirty && specKey(this.current.spec) === specKey(spec)) {
+      const startedAt = now();
+      try {
+        await restoreSteadyState(this.current, scaleDeadline(this.timing, 60_000));
+        this.resets.push(now() - startedAt);
+        progress(`reusing the fleet ${specKey(spec)} (reset verified in ${Math.round(now() - startedAt)} ms)`);
+        return this.current;
+      } catch (e) {
+        progress(`reset of the fleet could not be verified (${(e as Error).message}); starting a fresh one`);
+      }
+    }
+    await this.release();
+    this.current = await buildFleet(spec, this.timing);
+    this.dirty = false;
+    return this.current;
+  }
+
+  /** After a failed scenario the fleet is not trusted for reuse. */
+  markDirty(): void {
+    this.dirty = true;
+  }
+
+  peek(): StartedFleet | undefined {
+    return this.current;
+  }
+
+  /** Forget without stopping (ZKH_KEEP=1 after a failure). */
+  abandon(): void {
+    this.current = undefined;
+  }
+
+  async release(): Promise<void> {
+    const fleet = this.current;
+    this.current = undefined;
+    if (fleet) await fleet.stop();
+  }
+}

@@ -1,0 +1,47 @@
+// Names and roles as the vocabulary writes them, resolved against the live fleet when a step runs.
+import { NoRoleHolderError } from '../errors';
+import { SeededRandom } from './seeded-random';
+import { StartedFleet } from './started-fleet';
+import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
+import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
+
+export type MemberRef = { kind: 'name'; name: string } | { kind: 'leader' } | { kind: 'follower' };
+
+export const MEMBER_PATTERN = /zk-\d+|the ZooKeeper leader|a ZooKeeper follower/;
+
+export function parseMemberRef(text: string): MemberRef {
+  if (text === 'the ZooKeeper leader') return { kind: 'leader' };
+  if (text === 'a ZooKeeper follower') return { kind: 'follower' };
+  return { kind: 'name', name: text };
+}
+
+export function describeMemberRef(ref: MemberRef): string {
+  return ref.kind === 'name' ? ref.name : ref.kind === 'leader' ? 'the ZooKeeper leader' : 'a ZooKeeper follower';
+}
+
+/** Resolves a role, waiting up to `waitMs` for it to have a holder (an election may be under way). */
+export async function resolveMember(fleet: StartedFleet, ref: MemberRef, random: SeededRandom, waitMs = 0): Promise<StartedZooKeeperMember> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await resolveOnce(fleet, ref, random);
+    } catch (e) {
+      if (!(e instanceof NoRoleHolderError) || Date.now() >= deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function resolveOnce(fleet: StartedFleet, ref: MemberRef, random: SeededRandom): Promise<StartedZooKeeperMember> {
+  switch (ref.kind) {
+    case 'name':
+      return fleet.ensemble.member(ref.name);
+    case 'leader':
+      return fleet.ensemble.leader();
+    case 'follower': {
+      const followers = await fleet.ensemble.followers();
+      if (followers.length === 0) throw new NoRoleHolderError('a ZooKeeper follower', describeModes(await fleet.ensemble.modes()));
+      return random.pick(followers);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Builds the images a run needs, each skipped when its recipe hash tag exists; removes superseded tags.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImageBuildError } from '../errors';
+import { ImageName, REPO_ROOT, recipe } from './image-recipes';
+import { LOCAL_REPOSITORY, imageId, localTag } from './image-catalog';
+
+export interface BuildOutcome {
+  readonly name: ImageName;
+  readonly reference: string;
+  readonly action: 'override' | 'unchanged' | 'built';
+  readonly ms: number;
+  readonly removedTags: string[];
+}
+
+export function ensureImage(name: ImageName, env: NodeJS.ProcessEnv = process.env): BuildOutcome {
+  const started = Date.now();
+  const r = recipe(name);
+  const override = env[r.overrideEnv];
+  if (override) return { name, reference: override, action: 'override', ms: 0, removedTags: [] };
+  const tag = localTag(name, env);
+  if (imageId(tag)) return { name, reference: tag, action: 'unchanged', ms: Date.now() - started, removedTags: [] };
+  if (name === 'base') buildBase(tag);
+  else buildFromDockerfile(name, tag, env);
+  if (name === 'base') execFileSync('docker', ['tag', tag, `${LOCAL_REPOSITORY}/base:current`]);
+  return { name, reference: tag, action: 'built', ms: Date.now() - started, removedTags: removeSuperseded(name, tag) };
+}
+
+function buildBase(tag: string): void {
+  const result = spawnSync('bash', [join(REPO_ROOT, 'containers/base/build-base.sh'), tag], { encoding: 'utf8' });
+  if (result.status !== 0) throw new ImageBuildError(tag, 'debootstrap + docker import', (result.stderr || result.stdout).trim());
+}
+
+function buildFromDockerfile(name: ImageName, tag: string, env: NodeJS.ProcessEnv): void {
+  const context = mkdtempSync(join(tmpdir(), `zkh-${name}-`));
+  try {
+    try {
+      recipe(name).stage!(context);
+    } catch (e) {
+      throw new ImageBuildError(tag, 'staging the build context', String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim());
+    }
+    const base = env.ZKH_BASE_IMAGE || localTag('base', env);
+    // The legacy builder prints "Step N/M : ..." lines on every engine, which lets a failure name its step.
+    const result = spawnSync('docker', ['build', '--build-arg', `BASE_IMAGE=${base}`, '--label', 'zkharness=true',
+      '--label', `zkharness.image=${name}`, '-t', tag, context], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
+    const log = `${result.stdout}\n${result.stderr}`;
+    writeFileSync(join(tmpdir(), `zkh-build-${name}.log`), log);
+    if (result.status !== 0) {
+      const steps = log.match(/^Step \d+\/\d+ : .*$/gm) ?? [];
+      throw new ImageBuildError(tag, steps.at(-1) ?? 'docker build', log.trim().split('\n').slice(-15).join('\n'));
+    }
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/** Each image is ~1 GB and disks here have run short: drop our older tags of the same image. */
+function removeSuperseded(name: ImageName, keep: string): string[] {
+  const tags = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `${LOCAL_REPOSITORY}/${name}`]).toString().split('\n').filter(Boolean);
+  const removed: string[] = [];
+  for (const tag of tags) {
+    if (tag === keep || tag.endsWith(':current')) continue;
+    if (spawnSync('docker', ['rmi', tag], { stdio: 'ignore' }).status === 0) removed.push(tag);
+  }
+  return removed;
+}

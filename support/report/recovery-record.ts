@@ -1,0 +1,49 @@
+// One row of reports/recovery.json: what a `within` step awaited, its deadline and what was measured.
+import { Measurement } from '../timing/eventually';
+
+export interface RecoveryRecord {
+  readonly scenario: string;
+  readonly feature: string;
+  readonly step: string;
+  readonly deadlineMs: number;
+  readonly measuredMs: number | null;
+  readonly met: boolean;
+  readonly lastFalseMs: number | null;
+  readonly firstTrueMs: number | null;
+  /** firstTrueMs - lastFalseMs: how precisely the moment of recovery is known. */
+  readonly windowMs: number | null;
+  readonly lastSeen: string;
+  readonly profile: string;
+  readonly at: string;
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v));
+
+export function toRecord(m: Measurement, context: { scenario: string; feature: string; step: string; profile: string }): RecoveryRecord {
+  return {
+    ...context,
+    deadlineMs: m.deadlineMs,
+    measuredMs: round(m.measuredMs),
+    met: m.met,
+    lastFalseMs: round(m.lastFalseMs),
+    firstTrueMs: round(m.firstTrueMs),
+    windowMs: m.firstTrueMs !== null && m.lastFalseMs !== null ? Math.round(m.firstTrueMs - m.lastFalseMs) : null,
+    lastSeen: m.lastSeen,
+    at: new Date().toISOString(),
+  };
+}
+
+export function recoveryTable(records: readonly RecoveryRecord[]): string {
+  if (records.length === 0) return 'recovery: no `within` steps ran';
+  const rows = records.map((r) => [
+    r.met ? 'met' : 'MISSED',
+    r.measuredMs === null ? 'never' : `${r.measuredMs} ms`,
+    `${r.deadlineMs} ms`,
+    r.windowMs === null ? '-' : `±${r.windowMs} ms`,
+    `${r.scenario} — ${r.step}`,
+  ]);
+  const header = ['', 'measured', 'deadline', 'window', 'scenario — step'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
+  return ['recovery times:', line(header), ...rows.map(line)].join('\n');
+}

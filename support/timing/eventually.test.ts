@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { measure, eventually, holds, now } from './eventually';
+
+test('measures the first true observation and the last false one', async () => {
+  const since = now();
+  const m = await measure('flag set', async () => ({ ok: now() - since > 120, seen: 'x' }), 1000, { sinceMs: since, pollMs: 10 });
+  assert.equal(m.met, true);
+  assert.ok(m.measuredMs! >= 120 && m.measuredMs! < 400, `measured ${m.measuredMs}`);
+  assert.ok(m.lastFalseMs! < m.firstTrueMs!);
+  assert.ok(m.firstTrueMs! - m.lastFalseMs! < 100, 'window within a poll or two');
+});
+
+test('a miss keeps looking past the deadline so it still has a figure', async () => {
+  const since = now();
+  const m = await measure('late flag', async () => ({ ok: now() - since > 150, seen: 'not yet' }), 100, { sinceMs: since, pollMs: 10 });
+  assert.equal(m.met, false);
+  assert.ok(m.measuredMs !== null && m.measuredMs > 100);
+});
+
+test('a condition that never comes true fails with what, how long and what was seen', async () => {
+  await assert.rejects(
+    eventually('the moon to turn blue', async () => ({ ok: false, seen: 'moon is grey' }), 100, { pollMs: 10 }),
+    /Waited 100 ms for the moon to turn blue, but it did not happen; last seen: moon is grey/,
+  );
+});
+
+test('a probe that throws counts as false and is reported', async () => {
+  const m = await measure('throwing', async () => { throw new Error('boom'); }, 50, { pollMs: 10, overrunFactor: 1 });
+  assert.equal(m.met, false);
+  assert.match(m.lastSeen, /error: boom/);
+});
+
+test('holds fails as soon as the condition breaks', async () => {
+  const start = now();
+  await assert.rejects(holds('stays up', async () => ({ ok: now() - start < 50, seen: 'went down' }), 1000, 10), /Expected stays up to hold.*went down/);
+  assert.equal(typeof (await holds('always', async () => ({ ok: true, seen: '' }), 50, 10)), 'number');
+});
