@@ -3,7 +3,7 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { FleetWorld } from '../support/cucumber/world';
 import { MemberRef, describeMemberRef } from '../support/fleet/targets';
-import { memberFaults } from '../support/faults/member-faults';
+import { containerFaults, undoneBy } from '../support/faults/container-faults';
 import { ensembleChecks } from '../support/checks/ensemble-checks';
 import { measure, requireMet } from '../support/timing/eventually';
 
@@ -22,9 +22,8 @@ const faultSteps = {
 for (const [phrase, action] of Object.entries(faultSteps)) {
   When(`{member} ${phrase}`, async function (this: FleetWorld, ref: MemberRef) {
     await this.faultStep(`${describeMemberRef(ref)} ${phrase}`, async () => {
-      const undoing = action === 'resume' ? ['pause' as const] : action === 'restart' ? ['kill' as const, 'stop' as const, 'pause' as const] : undefined;
-      const member = await this.member(ref, undoing);
-      await memberFaults[action](member, this.faults, describeMemberRef(ref));
+      const member = await this.member(ref, undoneBy(action));
+      await containerFaults[action](member, this.faults, describeMemberRef(ref));
     });
   });
 }

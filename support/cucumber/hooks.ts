@@ -35,7 +35,7 @@ BeforeAll(async function () {
   await engine();
   const swept = await sweep();
   if (swept.containers || swept.networks) progress(`swept ${swept.containers} containers and ${swept.networks} networks left by dead runs (${swept.runs.join(', ')})`);
-  for (const image of ['zookeeper'] as const) requireImage(image);
+  for (const image of ['zookeeper', 'web-node', 'gateway'] as const) requireImage(image);
   progress(`run ${runIdentity().runId}: ${describeProfile(runContext.timing)}; seed ${runContext.random.seed} (ZKH_SEED to replay)`);
 });
 
@@ -51,6 +51,7 @@ BeforeStep(function (this: FleetWorld, { pickleStep }) {
 
 After(async function (this: FleetWorld, { result, pickle }) {
   const failed = result?.status !== Status.PASSED;
+  if (this.traffic) this.trafficHistory.push(...(await this.traffic.stop()));
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
   if (failed && this.hasFleet()) {
     const diagnostics = await collectDiagnostics(fleet, this.faults.history());

@@ -7,7 +7,9 @@ import { FaultLog, FaultKind } from '../faults/fault';
 import { Measurement, now } from '../timing/eventually';
 import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
 import { toRecord } from '../report/recovery-record';
-import { MemberRef, resolveMember, describeMemberRef } from '../fleet/targets';
+import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
+import { StartedWebNode } from '../../containers/web-node/started-web-node';
+import { GatewayTraffic, RequestRecord } from '../workload/gateway-traffic';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
 import { runContext } from './run-context';
 import { progress } from '../progress';
@@ -25,6 +27,14 @@ export class FleetWorld extends World {
   lastFaultEndMs: number | null = null;
   /** The ZooKeeper leader seen just before the last fault, for "elects a new leader". */
   zkLeaderBeforeFault: string | null = null;
+  /** The Jetty leader seen just before the last fault, for "a new Jetty leader is elected". */
+  jettyLeaderBeforeFault: string | null = null;
+  /** Traffic started by "Given steady traffic through the gateway", judged (and stopped) by a Then. */
+  traffic: GatewayTraffic | undefined;
+  /** Every judged request of this scenario, for the report's timeline. */
+  trafficHistory: RequestRecord[] = [];
+  /** The mzxid of the last malformed config published, which nodes report back when they reject it. */
+  lastMalformedZxid: number | null = null;
   private started: StartedFleet | undefined;
 
   constructor(options: IWorldOptions) {
@@ -67,10 +77,27 @@ export class FleetWorld extends World {
     return resolveMember(fleet, ref, runContext.random, this.deadline(10_000));
   }
 
+  /** A node by name or role; as for members, a role in an undoing step means whom it named at the fault. */
+  async node(ref: NodeRef, undoing?: FaultKind[]): Promise<StartedWebNode> {
+    const fleet = await this.fleet();
+    if (undoing && ref.kind !== 'name') {
+      const phrase = describeNodeRef(ref);
+      const fault = this.faults.active().reverse().find((f) => undoing.includes(f.record.kind) && f.record.params?.role === phrase);
+      if (fault) return fleet.node(fault.record.targets[0]);
+    }
+    return resolveNode(fleet, ref, runContext.random, this.deadline(10_000));
+  }
+
+  /** In a Then step a role names whom it named when the latest fault under that role began. */
+  async nodeAsFaulted(ref: NodeRef): Promise<StartedWebNode> {
+    return this.node(ref, ['kill', 'stop', 'pause', 'restart', 'cut-off']);
+  }
+
   /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */
   async faultStep(description: string, act: () => Promise<void>): Promise<void> {
     const fleet = await this.fleet();
     this.zkLeaderBeforeFault = await fleet.ensemble.leader().then((m) => m.name, () => null);
+    if (fleet.nodes.length) this.jettyLeaderBeforeFault = (await fleet.view.jettyLeader().catch(() => ({ leader: null }))).leader;
     progress(`fault: ${description}`);
     await act();
     this.lastFaultEndMs = now();

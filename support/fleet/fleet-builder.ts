@@ -1,33 +1,80 @@
-// Starts a fleet for a spec: network, ensemble, then (with the fleet issue) nodes and gateway.
+// Starts a fleet for a spec: network, ensemble, web nodes, gateway; returns once it is in the steady state.
 import { randomBytes } from 'node:crypto';
 import { FleetNetwork } from '../docker/fleet-network';
 import { runIdentity } from '../docker/run-identity';
 import { ZooKeeperEnsemble } from '../../containers/zookeeper/zookeeper-ensemble';
+import { WebNodeContainer } from '../../containers/web-node/web-node-container';
+import { GatewayContainer } from '../../containers/gateway/gateway-container';
+import { StartedWebNode } from '../../containers/web-node/started-web-node';
 import { requireImage } from '../images/image-catalog';
-import { TimingProfile } from '../timing/timing-profile';
+import { TimingProfile, scaleDeadline } from '../timing/timing-profile';
 import { now } from '../timing/eventually';
 import { progress } from '../progress';
 import { FleetSpec, describeSpec, specKey } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
 import { OPERATOR_USER } from '../clients/zookeeper-session';
+import { awaitSteadyState } from './steady-state';
+import { SettingError } from '../errors';
+
+export function nodeNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `node-${i + 1}`);
+}
+
+function gatewayHostPort(env = process.env): number | undefined {
+  if (!env.ZKH_GATEWAY_PORT) return undefined;
+  const port = Number(env.ZKH_GATEWAY_PORT);
+  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new SettingError(`ZKH_GATEWAY_PORT=${env.ZKH_GATEWAY_PORT} is not a port between 1024 and 65535.`);
+  return port;
+}
 
 export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promise<StartedFleet> {
   const startedAt = now();
   progress(`building a fleet of ${describeSpec(spec)}`);
+  const labels = runIdentity().labels;
   const network = await FleetNetwork.create(specKey(spec));
   try {
     const ensemble = await new ZooKeeperEnsemble(spec.zookeeperMembers, timing)
       .withImage(requireImage('zookeeper').reference)
       .withNetwork(network.name)
-      .withLabels(runIdentity().labels)
+      .withLabels(labels)
       .start();
     progress(`ensemble ready in ${Math.round(ensemble.readyMs)} ms (leader ${(await ensemble.leader()).name})`);
     const credentials = { user: OPERATOR_USER, password: randomBytes(12).toString('hex') };
-    const fleet = new StartedFleet(spec, network, ensemble, credentials);
+    const names = nodeNames(spec.webNodes);
+    const nodesStartedAt = now();
+    let nodes: StartedWebNode[] = [];
+    if (spec.webNodes > 0) {
+      const image = requireImage('web-node').reference;
+      nodes = await Promise.all(names.map((name) => new WebNodeContainer(name)
+        .withImage(image).withNetwork(network.name).withLabels(labels)
+        .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
+        .start()));
+    }
+    const gateway = spec.gateway
+      ? await new GatewayContainer()
+        .withImage(requireImage('gateway').reference).withNetwork(network.name).withLabels(labels)
+        .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
+        .withBackendAllowlist(names)
+        .withHostPort(gatewayHostPort())
+        .start()
+        .catch((e: Error) => {
+          const port = gatewayHostPort();
+          if (port && /address already in use|port is already allocated/i.test(e.message)) {
+            throw new SettingError(`ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1: free it or choose another port.`);
+          }
+          throw e;
+        })
+      : undefined;
+    const fleet = new StartedFleet(spec, network, ensemble, credentials, nodes, gateway);
+    await fleet.operator().ensurePath('/fleet');
+    await awaitSteadyState(fleet, scaleDeadline(timing, 60_000));
     fleet.timings.ensembleReadyMs = ensemble.readyMs;
+    if (spec.webNodes) fleet.timings.nodesReadyMs = now() - nodesStartedAt;
     fleet.timings.fleetReadyMs = now() - startedAt;
+    if (spec.webNodes) progress(`fleet ready in ${Math.round(fleet.timings.fleetReadyMs)} ms (nodes registered ${Math.round(fleet.timings.nodesReadyMs)} ms after they were started)`);
     return fleet;
   } catch (e) {
+    // Containers already started are removed by the run's sweep; the network goes once they are gone.
     await network.remove().catch(() => undefined);
     throw e;
   }

@@ -1,28 +1,33 @@
-// A running topology: the run's network, the ensemble, (later) web nodes and gateway, and the operator's
-// ZooKeeper session. Teardown is idempotent and collects errors.
+// A running topology: the run's network, the ensemble, the web nodes, the gateway, and the operator's
+// ZooKeeper session. Names resolve here; teardown is idempotent and collects errors.
 import { FleetNetwork } from '../docker/fleet-network';
 import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zookeeper-ensemble';
+import { StartedWebNode } from '../../containers/web-node/started-web-node';
+import { StartedGateway } from '../../containers/gateway/started-gateway';
 import { ZooKeeperSession, OperatorCredentials } from '../clients/zookeeper-session';
+import { FleetView } from '../clients/fleet-view';
+import { FleetConfigWriter } from './fleet-config';
 import { FleetSpec } from './fleet-spec';
-import { UnknownNameError } from '../errors';
-
-export interface FleetPart {
-  readonly name: string;
-  remove(): Promise<void>;
-}
+import { UnknownNameError, SettingError } from '../errors';
 
 export class StartedFleet {
   private operatorSession: ZooKeeperSession | undefined;
   private closed = false;
   readonly timings: Record<string, number> = {};
+  readonly view: FleetView;
+  readonly config: FleetConfigWriter;
 
   constructor(
     readonly spec: FleetSpec,
     readonly network: FleetNetwork,
     readonly ensemble: StartedZooKeeperEnsemble,
     readonly credentials: OperatorCredentials,
-    private readonly parts: FleetPart[] = [],
-  ) {}
+    readonly nodes: readonly StartedWebNode[] = [],
+    readonly gatewayContainer: StartedGateway | undefined = undefined,
+  ) {
+    this.view = new FleetView(() => this.operator(), () => this.nodes);
+    this.config = new FleetConfigWriter(() => this.operator(), credentials);
+  }
 
   /** The operator's session; re-made whenever a member restart changed the host connect string. */
   operator(): ZooKeeperSession {
@@ -34,13 +39,26 @@ export class StartedFleet {
     return this.operatorSession;
   }
 
-  /** Every container name in this fleet, for error messages and diagnostics. */
-  containerNames(): string[] {
-    return [...this.ensemble.members.map((m) => m.name), ...this.parts.map((p) => p.name)];
+  node(name: string): StartedWebNode {
+    const found = this.nodes.find((n) => n.name === name);
+    if (!found) {
+      throw new UnknownNameError(name, 'in this fleet', this.nodes.length ? this.nodes.map((n) => n.name) : ['it has no Jetty nodes']);
+    }
+    return found;
   }
 
-  requireKnown(name: string): void {
-    if (!this.containerNames().includes(name)) throw new UnknownNameError(name, 'in this fleet', this.containerNames());
+  nodeNames(): string[] {
+    return this.nodes.map((n) => n.name);
+  }
+
+  gateway(): StartedGateway {
+    if (!this.gatewayContainer) throw new SettingError('This fleet has no gateway: declare it with "Given 3 Jetty nodes behind the gateway".');
+    return this.gatewayContainer;
+  }
+
+  /** Every container name in this fleet, for error messages and diagnostics. */
+  containerNames(): string[] {
+    return [...this.ensemble.members.map((m) => m.name), ...this.nodeNames(), ...(this.gatewayContainer ? ['gateway'] : [])];
   }
 
   async stop(): Promise<void> {
@@ -48,8 +66,8 @@ export class StartedFleet {
     this.closed = true;
     const errors: string[] = [];
     this.operatorSession?.close();
-    const removals = [...this.parts, ...this.ensemble.members.map((m) => ({ name: m.name, remove: () => m.actions.remove() }))];
-    await Promise.all(removals.map((p) => p.remove().catch((e: Error) => errors.push(`${p.name}: ${e.message}`))));
+    const all = [...this.ensemble.members, ...this.nodes, ...(this.gatewayContainer ? [this.gatewayContainer] : [])];
+    await Promise.all(all.map((c) => c.actions.remove().catch((e: Error) => errors.push(`${c.actions.name}: ${e.message}`))));
     await this.network.remove().catch((e: Error) => errors.push(`network ${this.network.name}: ${e.message}`));
     if (errors.length) throw new Error(`fleet teardown left errors: ${errors.join('; ')}`);
   }

@@ -1,9 +1,11 @@
-// The verified steady state every scenario starts from: all members up with one leader, writes accepted,
-// (with nodes) every node running, registered and on the scenario's config, one Jetty leader.
+// The verified steady state every scenario starts from: all members up with one leader and writes accepted;
+// every node running and registered; one Jetty leader; the gateway routing to every node.
 import { eventually, Observation } from '../timing/eventually';
 import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
 import { tryWrite } from '../clients/zookeeper-session';
+import { startIfDown } from '../faults/container-faults';
 import { StartedFleet } from './started-fleet';
+import { fleetChecks } from '../checks/fleet-checks';
 
 export async function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
   const modes = await fleet.ensemble.modes();
@@ -15,12 +17,29 @@ export async function ensembleSteady(fleet: StartedFleet): Promise<Observation> 
   return { ok: write.ok, seen: write.ok ? describeModes(modes) : write.detail };
 }
 
-/** Brings every container back (start, unpause) and waits for the steady state. */
+export async function fleetSteady(fleet: StartedFleet): Promise<Observation> {
+  const ensemble = await ensembleSteady(fleet);
+  if (!ensemble.ok || fleet.nodes.length === 0) return ensemble;
+  const registered = await fleetChecks.registeredExactly(fleet, fleet.nodeNames());
+  if (!registered.ok) return registered;
+  const leader = await fleetChecks.exactlyOneJettyLeader(fleet);
+  if (!leader.ok) return leader;
+  return fleet.gatewayContainer ? fleetChecks.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()) : leader;
+}
+
+export async function awaitSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {
+  await eventually('the fleet to be steady (one ZooKeeper leader, writes accepted, every node registered, one Jetty leader, the gateway routing to all)',
+    () => fleetSteady(fleet), withinMs, { pollMs: 100 });
+}
+
+/** Brings every container back (start, unpause), forgets the config, and waits for the steady state. */
 export async function restoreSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {
-  for (const member of fleet.ensemble.members) {
-    const state = await member.actions.state();
-    if (state === 'paused') await member.resume();
-    else if (state !== 'running') await member.start();
+  for (const member of fleet.ensemble.members) await startIfDown(member);
+  for (const node of fleet.nodes) await startIfDown(node);
+  if (fleet.nodes.length) {
+    // Nodes keep serving what they have and accept any version next: the scenario's own config then applies.
+    await eventually('the ensemble to accept writes before the config reset', () => ensembleSteady(fleet), withinMs, { pollMs: 100 });
+    await fleet.config.remove();
   }
-  await eventually('the ensemble to be steady (one leader, all others following, writes accepted)', () => ensembleSteady(fleet), withinMs, { pollMs: 100 });
+  await awaitSteadyState(fleet, withinMs);
 }

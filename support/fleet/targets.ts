@@ -4,6 +4,7 @@ import { SeededRandom } from './seeded-random';
 import { StartedFleet } from './started-fleet';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
 import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
+import { StartedWebNode } from '../../containers/web-node/started-web-node';
 
 export type MemberRef = { kind: 'name'; name: string } | { kind: 'leader' } | { kind: 'follower' };
 
@@ -43,5 +44,40 @@ async function resolveOnce(fleet: StartedFleet, ref: MemberRef, random: SeededRa
       if (followers.length === 0) throw new NoRoleHolderError('a ZooKeeper follower', describeModes(await fleet.ensemble.modes()));
       return random.pick(followers);
     }
+  }
+}
+
+export type NodeRef = { kind: 'name'; name: string } | { kind: 'leader' } | { kind: 'follower' };
+
+export const NODE_PATTERN = /node-\d+|the Jetty leader|a Jetty follower/;
+export const NODE_LIST_PATTERN = /node-\d+(?:(?:, | and )node-\d+)*/;
+
+export function parseNodeRef(text: string): NodeRef {
+  if (text === 'the Jetty leader') return { kind: 'leader' };
+  if (text === 'a Jetty follower') return { kind: 'follower' };
+  return { kind: 'name', name: text };
+}
+
+export function parseNodeList(text: string): string[] {
+  return text.split(/, | and /).map((s) => s.trim()).filter(Boolean);
+}
+
+export function describeNodeRef(ref: NodeRef): string {
+  return ref.kind === 'name' ? ref.name : ref.kind === 'leader' ? 'the Jetty leader' : 'a Jetty follower';
+}
+
+export async function resolveNode(fleet: StartedFleet, ref: NodeRef, random: SeededRandom, waitMs = 0): Promise<StartedWebNode> {
+  if (ref.kind === 'name') return fleet.node(ref.name);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { leader, seen } = await fleet.view.jettyLeader();
+    if (leader !== null) {
+      if (ref.kind === 'leader') return fleet.node(leader);
+      const registered = await fleet.view.registeredNodes();
+      const followers = fleet.nodes.filter((n) => n.name !== leader && registered.includes(n.name));
+      if (followers.length) return random.pick(followers);
+    }
+    if (Date.now() >= deadline) throw new NoRoleHolderError(describeNodeRef(ref), seen);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,4 +1,5 @@
 #!/bin/sh
+# Peers come and go from docker DNS as they stop and start: Java must not cache a failed lookup.
 # Writes zoo.cfg from the environment, then execs the JVM as PID 1 so stop/kill reach it directly.
 #   ZK_MY_ID    this member's id (1..5)
 #   ZK_SERVERS  comma-separated member aliases in id order (zk-1,zk-2,zk-3); one entry = standalone
@@ -8,6 +9,14 @@ set -eu
 : "${ZK_SERVERS:?ZK_SERVERS is required}"
 DATA=/var/lib/zkharness
 mkdir -p "$DATA" /etc/zkharness
+# On first boot, wait (bounded) until every peer's name resolves: members start together, and a JVM that
+# finds a peer unknown backs its election off for seconds. A restarted member skips this (a peer may be down).
+if [ ! -f "$DATA/myid" ]; then
+  for host in $(echo "$ZK_SERVERS" | tr ',' ' '); do
+    i=0
+    until getent hosts "$host" >/dev/null 2>&1 || [ "$i" -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+  done
+fi
 echo "$ZK_MY_ID" > "$DATA/myid"
 CFG=/etc/zkharness/zoo.cfg
 {
@@ -37,5 +46,5 @@ echo "[zkharness] member $ZK_MY_ID of $count, config:"; sed 's/^/[zkharness]   /
 CP=/usr/share/java/zookeeper.jar:/usr/share/java/zookeeper-jute.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-simple.jar
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
-  -Dzookeeper.jmx.log4j.disable=true ${ZK_JAVA_OPTS:-} \
+  -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \
   -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"

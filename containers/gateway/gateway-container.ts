@@ -1,0 +1,47 @@
+// Configures the ZooKeeper-aware gateway; `start()` returns a StartedGateway once /gateway/health answers.
+import { GenericContainer, Wait } from 'testcontainers';
+import { StartedGateway, GATEWAY_HTTP_PORT } from './started-gateway';
+
+export class GatewayContainer {
+  private image = 'zkharness/gateway:current';
+  private networkName = '';
+  private labels: Record<string, string> = {};
+  private zkConnect = '';
+  private sessionTimeoutMs = 4000;
+  private allowlist: string[] = [];
+  private hostPort: number | undefined;
+
+  withImage(image: string): this { this.image = image; return this; }
+  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
+  withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
+  withZooKeeper(connectString: string, sessionTimeoutMs: number): this {
+    this.zkConnect = connectString;
+    this.sessionTimeoutMs = sessionTimeoutMs;
+    return this;
+  }
+  /** The only hosts it may route to: this fleet's web-node aliases. */
+  withBackendAllowlist(names: string[]): this { this.allowlist = [...names]; return this; }
+  /** A fixed 127.0.0.1 port (ZKH_GATEWAY_PORT), for poking the fleet by hand. */
+  withHostPort(port: number | undefined): this { this.hostPort = port; return this; }
+
+  async start(): Promise<StartedGateway> {
+    const container = await new GenericContainer(this.image)
+      .withName(`zkh-${this.labels['zkharness.run'] ?? 'x'}-gateway`)
+      .withLabels({ ...this.labels, 'zkharness.role': 'gateway', 'zkharness.node': 'gateway' })
+      .withNetworkMode(this.networkName)
+      .withNetworkAliases('gateway')
+      .withExposedPorts(this.hostPort ? { container: GATEWAY_HTTP_PORT, host: this.hostPort } : GATEWAY_HTTP_PORT)
+      .withEnvironment({
+        ZK_CONNECT: this.zkConnect,
+        ZK_SESSION_TIMEOUT_MS: String(this.sessionTimeoutMs),
+        GATEWAY_PORT: String(GATEWAY_HTTP_PORT),
+        BACKEND_ALLOWLIST: this.allowlist.join(','),
+        BACKEND_PORTS: '8080',
+      })
+      .withResourcesQuota({ memory: 0.25 })
+      .withWaitStrategy(Wait.forHttp('/gateway/health', GATEWAY_HTTP_PORT).forStatusCode(200))
+      .withStartupTimeout(60_000)
+      .start();
+    return new StartedGateway(container);
+  }
+}

@@ -1,0 +1,34 @@
+// The running gateway: its URL on 127.0.0.1 and its /gateway/status.
+import { StartedTestContainer } from 'testcontainers';
+import { ContainerActions } from '../../support/docker/container-actions';
+import { getJson } from '../../support/clients/http-client';
+
+export const GATEWAY_HTTP_PORT = 8080;
+
+export interface GatewayStatus {
+  readonly zk: string;
+  readonly backends: { id: string; node: string; address: string; port: number }[];
+  readonly leader: string | null;
+  readonly refused: { id: string; address: string; port: number; reason: string }[];
+}
+
+export class StartedGateway {
+  readonly name = 'gateway';
+  readonly actions: ContainerActions;
+  private readonly hostPort: number;
+
+  constructor(container: StartedTestContainer) {
+    this.actions = new ContainerActions(container.getId(), 'gateway');
+    this.hostPort = container.getMappedPort(GATEWAY_HTTP_PORT);
+  }
+
+  baseUrl(): string {
+    return `http://127.0.0.1:${this.hostPort}`;
+  }
+
+  async status(timeoutMs = 1000): Promise<GatewayStatus> {
+    const answer = await getJson<GatewayStatus>(`${this.baseUrl()}/gateway/status`, timeoutMs);
+    if (answer.status !== 200) throw new Error(`gateway /gateway/status answered ${answer.status}`);
+    return answer.body;
+  }
+}

@@ -1,0 +1,90 @@
+// The fleet config in /fleet/config: publish, change, malformed publishes, and what each node runs.
+import { Given, When, Then } from '@cucumber/cucumber';
+import { FleetWorld } from '../support/cucumber/world';
+import { fleetChecks } from '../support/checks/fleet-checks';
+import { configVersionOf } from '../support/fleet/fleet-config';
+import { measure, requireMet, eventually } from '../support/timing/eventually';
+import { ZooKeeperSession, isNoAuth } from '../support/clients/zookeeper-session';
+import { CONFIG_PATH } from '../support/clients/fleet-view';
+import { progress } from '../support/progress';
+
+async function publishAndAwait(world: FleetWorld, content: string, record: boolean): Promise<void> {
+  const fleet = await world.fleet();
+  const version = configVersionOf(content);
+  const written = await fleet.config.publish(content, world.deadline(20_000));
+  if (written.attempts > 1) progress(`config v${version} written after ${written.attempts} attempts (connection loss retried)`);
+  const m = await measure(`every running node to run config version ${version}`, () => fleetChecks.runningRunVersion(fleet, version),
+    world.deadline(15_000), { sinceMs: world.sinceLastFault() });
+  requireMet(record ? world.record(m) : m);
+}
+
+Given('the fleet config is:', async function (this: FleetWorld, content: string) {
+  await publishAndAwait(this, content, false);
+});
+
+When('the fleet config is changed to:', async function (this: FleetWorld, content: string) {
+  const fleet = await this.fleet();
+  const version = configVersionOf(content);
+  // The change is the event recoveries are measured from; the write itself retries through connection loss.
+  await this.faultStep(`fleet config changed to version ${version}`, async () => {
+    const written = await fleet.config.publish(content, this.deadline(20_000));
+    if (written.attempts > 1) progress(`config v${version} written after ${written.attempts} attempts (connection loss retried)`);
+  });
+});
+
+When('a malformed fleet config is published:', async function (this: FleetWorld, content: string) {
+  const fleet = await this.fleet();
+  let zxid = 0;
+  await this.faultStep('a malformed fleet config is published', async () => {
+    zxid = (await fleet.config.publish(content, this.deadline(20_000))).zxid;
+    this.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
+  });
+  this.lastMalformedZxid = zxid;
+  await eventually('every running node to reject the malformed config', () => fleetChecks.rejectedEverywhere(fleet, zxid), this.deadline(15_000));
+});
+
+Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
+  const fleet = await this.fleet();
+  requireMet(this.record(await measure(`every registered node to run config version ${version}`, () => fleetChecks.registeredRunVersion(fleet, version),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('every node still runs config version {int}', async function (this: FleetWorld, version: number) {
+  const fleet = await this.fleet();
+  const seen = await fleetChecks.runningRunVersion(fleet, version);
+  const all = await Promise.all(fleet.nodes.map((n) => n.isRunning()));
+  if (!seen.ok || all.includes(false)) throw new Error(`Expected every node to be up and still on config version ${version}, but saw ${seen.seen}.`);
+  // And still serving it: the application answer carries the version.
+  for (const node of fleet.nodes) {
+    const answer = await fetchRoot(node.baseUrl());
+    if (answer.configVersion !== version) throw new Error(`${node.name} answers GET / with config version ${answer.configVersion}, not ${version}.`);
+  }
+});
+
+Then('every node reports the malformed config as rejected', async function (this: FleetWorld) {
+  const fleet = await this.fleet();
+  if (this.lastMalformedZxid === null) throw new Error('No malformed config was published in this scenario ("When a malformed fleet config is published:").');
+  const seen = await fleetChecks.rejectedEverywhere(fleet, this.lastMalformedZxid);
+  if (!seen.ok) throw new Error(`Expected every node to report the malformed config as rejected, but saw ${seen.seen}.`);
+});
+
+Then('an unauthenticated write to the fleet config is refused and changes nothing', async function (this: FleetWorld) {
+  const fleet = await this.fleet();
+  const before = await fleet.operator().getData(CONFIG_PATH);
+  const anonymous = new ZooKeeperSession(fleet.ensemble.getConnectString(), { opTimeoutMs: 3000 });
+  try {
+    const outcome = await anonymous.setData(CONFIG_PATH, Buffer.from('{"version":999,"greeting":"pwned"}')).then(() => 'accepted', (e: unknown) => (isNoAuth(e) ? 'refused' : `failed otherwise: ${(e as Error).message}`));
+    if (outcome !== 'refused') throw new Error(`Expected an unauthenticated write to ${CONFIG_PATH} to be refused with NO_AUTH, but it was ${outcome}.`);
+  } finally {
+    anonymous.close();
+  }
+  const after = await fleet.operator().getData(CONFIG_PATH);
+  if (!before || !after || !before.data?.equals(after.data ?? Buffer.alloc(0)) || before.stat.version !== after.stat.version) {
+    throw new Error(`${CONFIG_PATH} changed after the refused write (before: ${before?.data}, after: ${after?.data}).`);
+  }
+});
+
+async function fetchRoot(baseUrl: string): Promise<{ configVersion: number }> {
+  const { getJson } = await import('../support/clients/http-client');
+  return (await getJson<{ configVersion: number }>(`${baseUrl}/`)).body;
+}

@@ -1,0 +1,99 @@
+// Jetty nodes and the gateway: declare them, fault nodes, judge registration, leadership and routing.
+import { Given, When, Then } from '@cucumber/cucumber';
+import { FleetWorld } from '../support/cucumber/world';
+import { NodeRef, describeNodeRef } from '../support/fleet/targets';
+import { containerFaults, undoneBy, ContainerFaultAction } from '../support/faults/container-faults';
+import { fleetChecks } from '../support/checks/fleet-checks';
+import { rollingRestart } from '../support/faults/rolling-restart';
+import { measure, requireMet, holds } from '../support/timing/eventually';
+
+Given('{int} Jetty nodes behind the gateway', function (this: FleetWorld, nodes: number) {
+  this.declare({ webNodes: nodes, gateway: true });
+});
+
+Given('{int} Jetty nodes', function (this: FleetWorld, nodes: number) {
+  this.declare({ webNodes: nodes });
+});
+
+const nodeFaultSteps: Record<string, ContainerFaultAction> = {
+  crashes: 'kill',
+  'is killed': 'kill',
+  'is stopped': 'stop',
+  'is paused': 'pause',
+  'is resumed': 'resume',
+  'is restarted': 'restart',
+};
+
+for (const [phrase, action] of Object.entries(nodeFaultSteps)) {
+  When(`{node} ${phrase}`, async function (this: FleetWorld, ref: NodeRef) {
+    await this.faultStep(`${describeNodeRef(ref)} ${phrase}`, async () => {
+      const node = await this.node(ref, undoneBy(action));
+      await containerFaults[action](node, this.faults, describeNodeRef(ref));
+    });
+  });
+}
+
+When('the Jetty nodes are restarted one by one', async function (this: FleetWorld) {
+  const fleet = await this.fleet();
+  await this.faultStep('rolling restart of every Jetty node', () => rollingRestart(fleet, this.faults, this.deadline(60_000)));
+});
+
+Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
+  const fleet = await this.fleet();
+  const node = await this.nodeAsFaulted(ref);
+  requireMet(this.record(await measure(`${node.name} to leave /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, false),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} {node} is registered again', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
+  const fleet = await this.fleet();
+  const node = await this.nodeAsFaulted(ref);
+  requireMet(this.record(await measure(`${node.name} to be registered in /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, true),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, deadlineMs: number, count: number) {
+  const fleet = await this.fleet();
+  requireMet(this.record(await measure(`exactly ${count} registered Jetty nodes`, () => fleetChecks.registeredCount(fleet, count),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} the gateway routes only to {nodes}', async function (this: FleetWorld, deadlineMs: number, names: string[]) {
+  const fleet = await this.fleet();
+  names.forEach((n) => fleet.node(n));
+  requireMet(this.record(await measure(`the gateway to route only to ${names.join(', ')}`, () => fleetChecks.gatewayRoutesOnlyTo(fleet, names),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
+  const fleet = await this.fleet();
+  const previous = this.jettyLeaderBeforeFault;
+  requireMet(this.record(await measure(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+});
+
+Then('there is exactly one Jetty leader', async function (this: FleetWorld) {
+  const fleet = await this.fleet();
+  // Two observations in a row must agree (the contract's definition), a poll apart.
+  const first = await fleetChecks.exactlyOneJettyLeader(fleet);
+  if (!first.ok) throw new Error(`Expected exactly one Jetty leader, but ${first.seen}.`);
+  await new Promise((r) => setTimeout(r, 100));
+  const second = await fleetChecks.exactlyOneJettyLeader(fleet);
+  if (!second.ok || second.seen !== first.seen) throw new Error(`Expected exactly one Jetty leader on two observations in a row, but saw "${first.seen}" then "${second.seen}".`);
+});
+
+Then('for {duration} {node} stays registered', async function (this: FleetWorld, spanMs: number, ref: NodeRef) {
+  const fleet = await this.fleet();
+  const node = await this.nodeAsFaulted(ref);
+  await holds(`${node.name} to stay registered`, () => fleetChecks.isRegistered(fleet, node.name, true), spanMs);
+});
+
+Then('for {duration} the Jetty leader does not change', async function (this: FleetWorld, spanMs: number) {
+  const fleet = await this.fleet();
+  const { leader, seen } = await fleet.view.jettyLeader();
+  if (!leader) throw new Error(`Expected a Jetty leader to watch, but ${seen}.`);
+  await holds(`the Jetty leader to stay ${leader}`, async () => {
+    const now = await fleet.view.jettyLeader();
+    return { ok: now.leader === leader, seen: now.seen };
+  }, spanMs);
+});

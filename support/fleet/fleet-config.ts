@@ -1,0 +1,63 @@
+// The operator's side of /fleet/config: ACL-protected writes that retry through connection loss (so a change
+// made right after a ZooKeeper leader loss still lands), deletes for resets, and raw publishes.
+import { ZooKeeperSession, operatorAcl, OperatorCredentials, isNoAuth, codeOf } from '../clients/zookeeper-session';
+import { CONFIG_PATH } from '../clients/fleet-view';
+import * as zookeeper from 'node-zookeeper-client';
+
+const MAX_ZNODE_BYTES = 1024 * 1024 - 1024; // ZooKeeper's jute.maxbuffer is 1 MB, less framing
+
+export interface WrittenConfig {
+  /** The znode's mzxid after the write: nodes report it back with a rejection. */
+  readonly zxid: number;
+  readonly attempts: number;
+}
+
+export function zxidOf(stat: zookeeper.Stat): number {
+  return Number(stat.mzxid.readBigUInt64BE(0));
+}
+
+export class FleetConfigWriter {
+  constructor(private readonly session: () => ZooKeeperSession, private readonly credentials: OperatorCredentials) {}
+
+  /** Writes `content` as it is (valid or not); retries until `withinMs` through connection loss and timeouts. */
+  async publish(content: string, withinMs: number): Promise<WrittenConfig> {
+    const data = Buffer.from(content, 'utf8');
+    if (data.length > MAX_ZNODE_BYTES) throw new Error(`a config of ${data.length} bytes exceeds ZooKeeper's 1 MB znode limit`);
+    const deadline = Date.now() + withinMs;
+    let attempts = 0;
+    for (;;) {
+      attempts++;
+      try {
+        const zk = this.session();
+        await zk.ensurePath('/fleet');
+        let stat = await zk.exists(CONFIG_PATH);
+        if (!stat) {
+          await zk.create(CONFIG_PATH, data, operatorAcl(this.credentials)).catch(async (e: unknown) => {
+            if (codeOf(e) !== zookeeper.Exception.NODE_EXISTS) throw e;
+            await zk.setData(CONFIG_PATH, data);
+          });
+          stat = await zk.exists(CONFIG_PATH);
+        } else {
+          stat = await zk.setData(CONFIG_PATH, data);
+        }
+        if (!stat) throw new Error(`${CONFIG_PATH} vanished right after the write`);
+        return { zxid: zxidOf(stat), attempts };
+      } catch (e) {
+        if (isNoAuth(e)) throw new Error(`the operator's write to ${CONFIG_PATH} was refused (NO_AUTH): its ACL is not the harness's`);
+        if (Date.now() >= deadline) throw new Error(`writing ${CONFIG_PATH} failed for ${withinMs} ms (${attempts} attempts); last error: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  }
+
+  async remove(): Promise<void> {
+    await this.session().remove(CONFIG_PATH);
+  }
+}
+
+/** Contract check of a config doc (the nodes validate for real; this only guards the harness's own writes). */
+export function configVersionOf(content: string): number {
+  const parsed = JSON.parse(content) as { version?: unknown };
+  if (typeof parsed.version !== 'number' || !Number.isInteger(parsed.version)) throw new Error('the fleet config needs an integer "version"');
+  return parsed.version;
+}
