@@ -1,0 +1,125 @@
+package zkharness.node;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web node: wires the parts, starts HTTP before ZooKeeper (so /health and /status answer from the first
+ * moment, whatever ZooKeeper does), and stops everything on SIGTERM within well under a second.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    /** ZooKeeper steps of a graceful stop get this long (they take milliseconds when ZooKeeper answers). */
+    private static final long ZK_SHUTDOWN_BUDGET_MS = 300;
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Settings settings;
+        try {
+            settings = Settings.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("web-node: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> log.error("uncaught in thread {}", t.getName(), e));
+
+        CuratorFramework client = CuratorFrameworkFactory.builder()
+                .connectString(settings.zkConnect())
+                .sessionTimeoutMs(settings.sessionTimeoutMs())
+                .connectionTimeoutMs(settings.connectionTimeoutMs())
+                // Bounded: 100 ms doubling, at most 1 s between tries, 10 tries; then the operation fails.
+                .retryPolicy(new ExponentialBackoffRetry(100, 10, 1000))
+                // The tracker would replace ZK_CONNECT with the ensemble's own addresses (0.0.0.0 in ours).
+                .ensembleTracker(false)
+                // Leadership and other recipes react to LOST only; SUSPENDED (a member failing over) is survivable.
+                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+                // Parents (/fleet/services/web, /fleet/leader) as plain znodes: containers would be reaped when
+                // empty, under the feet of watchers.
+                .dontUseContainerParents()
+                .build();
+
+        ConfigApplier config = new ConfigApplier();
+        ConfigWatcher configWatcher = new ConfigWatcher(client, config);
+        Leadership leadership = new Leadership(client, settings.nodeName());
+        Registration registration;
+        try {
+            registration = new Registration(client, settings);
+        } catch (Exception e) {
+            log.error("cannot describe the registration", e);
+            System.exit(1);
+            return;
+        }
+        ConnectionStates connection = new ConnectionStates(registration);
+        WebServer web = new WebServer(settings.httpPort(), new HttpApp(settings, config, registration, leadership, connection));
+
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> shutdown(client, configWatcher, leadership, registration, web), "shutdown"));
+
+        try {
+            web.start();
+            client.getConnectionStateListenable().addListener(connection);
+            client.start();
+            configWatcher.start();
+            leadership.start();
+            registration.start();
+        } catch (Throwable t) { // an Error too (a missing class, say): never leave a half-started node running
+            log.error("startup failed", t);
+            System.exit(1);
+            return;
+        }
+        log.info("node {} serving on :{} (advertised as {}), ZooKeeper {} (session timeout {} ms), started in {} ms",
+                settings.nodeName(), settings.httpPort(), settings.advertisedHost(), settings.zkConnect(),
+                settings.sessionTimeoutMs(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Graceful stop: unregister first (watchers stop routing here), leave the election, close the rest, stop Jetty
+     * last. Each step is guarded so one failure does not skip the others, and the ZooKeeper steps run against a
+     * deadline on a daemon thread so an unreachable ZooKeeper cannot hold the stop up.
+     */
+    private static void shutdown(CuratorFramework client, ConfigWatcher configWatcher, Leadership leadership,
+            Registration registration, WebServer web) {
+        long begin = System.nanoTime();
+        Thread zk = new Thread(() -> {
+            step("unregister", registration::unregister);
+            step("close leader latch", leadership::close);
+            step("close config cache", configWatcher::close);
+            step("close service discovery", registration::close);
+            step("close ZooKeeper client", client::close);
+        }, "shutdown-zk");
+        zk.setDaemon(true);
+        zk.start();
+        try {
+            zk.join(ZK_SHUTDOWN_BUDGET_MS);
+            if (zk.isAlive()) {
+                // ZooKeeper is away. Interrupting makes the waits give up and ZooKeeper's close() still tear down
+                // its I/O thread: a thread left in native I/O would hold the JVM's exit up for another 300 ms.
+                log.warn("ZooKeeper steps of the stop did not finish in {} ms; interrupting them", ZK_SHUTDOWN_BUDGET_MS);
+                zk.interrupt();
+                zk.join(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        step("stop Jetty", web::stop);
+        log.info("stopped in {} ms", (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String name, Step step) {
+        try {
+            step.run();
+        } catch (Throwable t) {
+            log.warn("stop: {} failed: {}", name, t.toString());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+@network
+Feature: The fleet rides out network faults
+  Faults are applied from a sidecar in the target's network namespace with iptables; every fault is healed
+  after the scenario, passed or failed.
+
+  Scenario: A node cut off from ZooKeeper leaves the pool and returns after the heal
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    And steady traffic through the gateway
+    When a Jetty follower is cut off from ZooKeeper
+    Then within 10 seconds exactly 2 Jetty nodes are registered
+    When the network heals
+    Then within 15 seconds exactly 3 Jetty nodes are registered
+    And there is exactly one Jetty leader
+    And at least 95% of requests through the gateway succeeded
+
+  Scenario: An isolated ZooKeeper leader is replaced and rejoins as a follower
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When the ZooKeeper leader is isolated from the other members
+    Then within 10 seconds the ensemble elects a new leader
+    And within 10 seconds the ensemble has a leader and accepts writes
+    When the network heals
+    Then within 15 seconds the ensemble has a leader and accepts writes
+    And the ensemble has exactly one leader and 2 followers
+    And within 15 seconds exactly 3 Jetty nodes are registered
+    And there is exactly one Jetty leader
+
+  Scenario: In a minority/majority partition the minority's nodes drop out and the majority serves
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When the network is partitioned into zk-1, zk-2 and node-1 | zk-3, node-2 and node-3
+    Then within 15 seconds exactly 1 Jetty node is registered
+    And within 10 seconds the gateway routes only to node-1
+    When the network heals
+    Then within 20 seconds exactly 3 Jetty nodes are registered
