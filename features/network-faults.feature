@@ -12,6 +12,7 @@ Feature: The fleet rides out network faults
     When the network heals
     Then within 15 seconds exactly 3 Jetty nodes are registered
     And there is exactly one Jetty leader
+    And for 3 seconds the Jetty leader does not change
     And at least 95% of requests through the gateway succeeded
 
   Scenario: An isolated ZooKeeper leader is replaced and rejoins as a follower
@@ -22,7 +23,7 @@ Feature: The fleet rides out network faults
     And within 10 seconds the ensemble has a leader and accepts writes
     When the network heals
     Then within 15 seconds the ensemble has a leader and accepts writes
-    And the ensemble has exactly one leader and 2 followers
+    And within 10 seconds the ensemble has exactly one leader and 2 followers
     And within 15 seconds exactly 3 Jetty nodes are registered
     And there is exactly one Jetty leader
 

@@ -1,6 +1,5 @@
 // ZooKeeper ensemble: declare it, fault its members, judge leadership and writes.
 import { Given, When, Then } from '@cucumber/cucumber';
-import assert from 'node:assert/strict';
 import { FleetWorld } from '../support/cucumber/world';
 import { MemberRef, describeMemberRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy } from '../support/faults/container-faults';
@@ -30,10 +29,14 @@ for (const [phrase, action] of Object.entries(faultSteps)) {
 
 Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
   const fleet = await this.fleet();
-  const modes = await fleet.ensemble.modes();
-  const counts = ensembleChecks.roleCounts(modes);
-  assert.equal(counts.leaders, 1, `expected one ZooKeeper leader, saw ${JSON.stringify(modes)}`);
-  assert.equal(counts.followers, followers, `expected ${followers} followers, saw ${JSON.stringify(modes)}`);
+  const seen = await ensembleChecks.leaderAndFollowers(fleet, followers);
+  if (!seen.ok) throw new Error(`Expected exactly one ZooKeeper leader and ${followers} followers, but saw ${seen.seen}.`);
+});
+
+Then('within {duration} the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, deadlineMs: number, followers: number) {
+  const fleet = await this.fleet();
+  requireMet(this.record(await measure(`exactly one ZooKeeper leader and ${followers} followers`, () => ensembleChecks.leaderAndFollowers(fleet, followers),
+    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
 });
 
 Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {

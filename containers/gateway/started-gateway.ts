@@ -9,7 +9,7 @@ export interface GatewayStatus {
   readonly zk: string;
   readonly backends: { id: string; node: string; address: string; port: number }[];
   readonly leader: string | null;
-  readonly refused: { id: string; address: string; port: number; reason: string }[];
+  readonly refused: { id: string; address: string | null; port: number | null; reason: string }[];
 }
 
 export class StartedGateway {

@@ -12,6 +12,12 @@ function roleCounts(modes: Record<string, string>) {
   };
 }
 
+async function leaderAndFollowers(fleet: StartedFleet, followers: number): Promise<Observation> {
+  const modes = await fleet.ensemble.modes();
+  const counts = roleCounts(modes);
+  return { ok: counts.leaders === 1 && counts.followers === followers, seen: describeModes(modes) };
+}
+
 async function newLeader(fleet: StartedFleet, previous: string | null): Promise<Observation> {
   const modes = await fleet.ensemble.modes();
   const leaders = Object.entries(modes).filter(([, m]) => m === 'leader').map(([n]) => n);
@@ -33,4 +39,4 @@ async function refusesWrites(fleet: StartedFleet): Promise<Observation> {
   return { ok: accepted.length === 0, seen: accepted.length ? `writes still accepted via ${accepted.join(', ')}` : `all of ${running.map((m) => m.name).join(', ')} refused` };
 }
 
-export const ensembleChecks = { roleCounts, newLeader, acceptsWrites, refusesWrites };
+export const ensembleChecks = { roleCounts, leaderAndFollowers, newLeader, acceptsWrites, refusesWrites };
