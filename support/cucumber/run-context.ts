@@ -6,10 +6,10 @@ import { timingProfileFromEnv, TimingProfile } from '../timing/timing-profile';
 import { SeededRandom } from '../fleet/seeded-random';
 import { FleetPool } from '../fleet/fleet-pool';
 import { RecoveryRecord } from '../report/recovery-record';
-import { REPO_ROOT } from '../images/image-recipes';
+import { REPORTS_DIR } from '../report/reports-dir';
 import { runIdentity } from '../docker/run-identity';
 
-export const REPORTS_DIR = join(REPO_ROOT, 'reports');
+export { REPORTS_DIR };
 
 class RunContext {
   readonly timing: TimingProfile = timingProfileFromEnv();

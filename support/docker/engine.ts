@@ -1,6 +1,9 @@
 // The one module that reaches the Docker engine directly (through testcontainers' dockerode client) for what
 // testcontainers' API lacks: pause, stop-without-remove, start again, network create with labels, sweeps.
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // Ryuk's image can't be pulled here; we label and sweep ourselves.
+// Ports are published on 127.0.0.1 only; without this, testcontainers may pick the docker0 gateway as the
+// host (it did after an engine restart here) and its wait strategies then never reach the container.
+process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
 import type Dockerode from 'dockerode';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { DockerUnavailableError } from '../errors';

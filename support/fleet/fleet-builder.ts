@@ -15,6 +15,9 @@ import { StartedFleet } from './started-fleet';
 import { OPERATOR_USER } from '../clients/zookeeper-session';
 import { awaitSteadyState } from './steady-state';
 import { SettingError } from '../errors';
+import { collectDiagnostics, writeDiagnostics } from '../report/diagnostics';
+import { sweep } from '../docker/sweep';
+import { REPORTS_DIR } from '../report/reports-dir';
 
 export function nodeNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `node-${i + 1}`);
@@ -74,8 +77,14 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
     if (spec.webNodes) progress(`fleet ready in ${Math.round(fleet.timings.fleetReadyMs)} ms (nodes registered ${Math.round(fleet.timings.nodesReadyMs)} ms after they were started)`);
     return fleet;
   } catch (e) {
-    // Containers already started are removed by the run's sweep; the network goes once they are gone.
+    // Keep what the containers said, then remove this build's containers (the pool holds no other fleet now)
+    // so the next scenario starts clean instead of colliding with names left behind.
+    const dir = await collectDiagnostics(undefined, [])
+      .then((d) => writeDiagnostics(REPORTS_DIR, `fleet-build-${specKey(spec)}-${Date.now()}`, d))
+      .catch(() => 'unavailable');
+    await sweep({ runId: runIdentity().runId }).catch(() => undefined);
     await network.remove().catch(() => undefined);
+    (e as Error).message = `Building the fleet (${describeSpec(spec)}) failed: ${(e as Error).message} (container logs in ${dir})`;
     throw e;
   }
 }
