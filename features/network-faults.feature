@@ -35,3 +35,20 @@ Feature: The fleet rides out network faults
     And within 10 seconds the gateway routes only to node-1
     When the network heals
     Then within 20 seconds exactly 3 Jetty nodes are registered
+
+  Scenario: A node rides out packet loss on its ZooKeeper link
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    And steady traffic through the gateway
+    When 10% of packets are lost between node-1 and ZooKeeper
+    Then for 8 seconds node-1 stays registered
+    And at least 95% of requests through the gateway succeeded
+
+  @five-members
+  Scenario: A five-member ensemble split into a majorities ring keeps a leader and accepts writes
+    Given a ZooKeeper ensemble of 5 members
+    When the ensemble is split into a majorities ring
+    Then within 15 seconds the ensemble has a leader and accepts writes
+    When the network heals
+    Then within 15 seconds the ensemble has exactly one leader and 4 followers
+    And within 5 seconds the ensemble has a leader and accepts writes

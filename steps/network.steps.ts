@@ -39,7 +39,14 @@ When(/^(\d+)% of packets are lost between (.+?) and (.+)$/, async function (this
 When('the network heals', async function (this: FleetWorld) {
   await this.faultStep('the network heals', async () => {
     for (const fault of this.faults.active()) {
-      if (['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'bandwidth'].includes(fault.record.kind)) await fault.heal();
+      if (['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'bandwidth', 'majorities-ring'].includes(fault.record.kind)) await fault.heal();
     }
+  });
+});
+
+When('the ensemble is split into a majorities ring', async function (this: FleetWorld) {
+  const fleet = await this.fleet();
+  await this.faultStep('the ensemble is split into a majorities ring', async () => {
+    await applyNetworkFault(fleet, { kind: 'majorities-ring', sides: [fleet.ensemble.members.map((m) => m.name)] }, this.faults);
   });
 });

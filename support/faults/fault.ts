@@ -4,7 +4,7 @@ import { now } from '../timing/eventually';
 
 export type FaultKind =
   | 'kill' | 'stop' | 'pause' | 'restart'
-  | 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'bandwidth'
+  | 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'bandwidth' | 'majorities-ring'
   | 'malformed-config';
 
 export interface FaultRecord {

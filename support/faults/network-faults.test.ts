@@ -14,3 +14,26 @@ test('every member must be on a side, once', () => {
   assert.throws(() => parsePartition('zk-1, zk-2, zk-3', members), /at least two sides/);
   assert.throws(() => parsePartition('zk-1, zk-2 | zk-2, zk-3', members), /zk-2 is on more than one side/);
 });
+
+import { cutPlan, majoritiesRing } from './network-faults';
+
+test('a partition plan has every side drop every other side', () => {
+  const plan = cutPlan({ kind: 'partition', sides: [['zk-1', 'node-1'], ['zk-2'], ['zk-3']] });
+  assert.deepEqual(plan.get('zk-1'), ['zk-2', 'zk-3']);
+  assert.deepEqual(plan.get('zk-3'), ['zk-1', 'node-1', 'zk-2']);
+});
+
+test('a one-way cut acts from the first side only', () => {
+  const plan = cutPlan({ kind: 'one-way-cut', sides: [['node-1'], ['zk-1', 'zk-2']], direction: 'outbound' });
+  assert.deepEqual([...plan.keys()], ['node-1']);
+});
+
+test('in a majorities ring of five each member keeps exactly its two neighbours: a majority each, all different', () => {
+  const members = ['zk-1', 'zk-2', 'zk-3', 'zk-4', 'zk-5'];
+  const plan = majoritiesRing(members);
+  assert.deepEqual(plan.get('zk-1'), ['zk-3', 'zk-4']);
+  assert.deepEqual(plan.get('zk-3'), ['zk-1', 'zk-5']);
+  const views = members.map((m) => members.filter((o) => !plan.get(m)!.includes(o)).sort().join(','));
+  assert.ok(views.every((v) => v.split(',').length === 3), 'each sees 3 of 5');
+  assert.equal(new Set(views).size, 5, 'no two see the same majority');
+});

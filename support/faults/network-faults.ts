@@ -10,7 +10,7 @@ import { ContainerActions } from '../docker/container-actions';
 import { SettingError } from '../errors';
 
 export interface NetworkFault {
-  readonly kind: Extract<FaultKind, 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss'>;
+  readonly kind: Extract<FaultKind, 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'majorities-ring'>;
   /** Sides: every container on one side loses its traffic to every container on the others. */
   readonly sides: readonly (readonly string[])[];
   readonly probability?: number;
@@ -22,6 +22,29 @@ function containerOf(fleet: StartedFleet, name: string): ContainerActions {
   if (member) return member.actions;
   if (name === 'gateway') return fleet.gateway().actions;
   return fleet.node(name).actions;
+}
+
+/** Who drops whom: every container on one side drops every container on the others (one-way: first side only). */
+export function cutPlan(fault: NetworkFault): Map<string, string[]> {
+  const plan = new Map<string, string[]>();
+  for (const [i, side] of fault.sides.entries()) {
+    if (fault.direction === 'outbound' && i > 0) continue;
+    const others = fault.sides.filter((_, j) => j !== i).flat();
+    for (const name of side) plan.set(name, [...(plan.get(name) ?? []), ...others]);
+  }
+  return plan;
+}
+
+/**
+ * Jepsen's majorities ring: members sit on a ring and each reaches only its neighbours, so each sees a
+ * majority but no two see the same one.
+ */
+export function majoritiesRing(members: readonly string[]): Map<string, string[]> {
+  if (members.length !== 5) throw new SettingError(`A majorities ring needs a 5-member ensemble, this one has ${members.length}.`);
+  const n = members.length;
+  const ringDistance = (i: number, j: number) => Math.min((i - j + n) % n, (j - i + n) % n);
+  // With five, keeping the two ring neighbours leaves each member exactly three of five.
+  return new Map(members.map((m, i) => [m, members.filter((_, j) => ringDistance(i, j) > 1)]));
 }
 
 /** Parses "zk-1, zk-2 and node-1 | zk-3, node-2 and node-3" into sides; every member must be on a side. */
@@ -37,9 +60,11 @@ export function parsePartition(text: string, members: readonly string[]): string
 }
 
 export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault, log: FaultLog, extra: Record<string, unknown> = {}): Promise<void> {
-  for (const name of fault.sides.flat()) containerOf(fleet, name); // unknown names fail before anything is cut
+  const plan = fault.kind === 'majorities-ring' ? majoritiesRing(fault.sides.flat()) : cutPlan(fault);
+  const names = [...new Set([...plan.keys(), ...[...plan.values()].flat()])];
+  for (const name of names) containerOf(fleet, name); // unknown names fail before anything is cut
   const address = new Map<string, string>();
-  for (const name of fault.sides.flat()) address.set(name, await containerAddress(containerOf(fleet, name).id, fleet.network.name));
+  for (const name of names) address.set(name, await containerAddress(containerOf(fleet, name).id, fleet.network.name));
   const sidecars: StartedNemesisSidecar[] = [];
   const heal = async () => {
     const errors: string[] = [];
@@ -48,16 +73,14 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
   };
   try {
     const image = requireImage('nemesis').reference;
-    for (const [i, side] of fault.sides.entries()) {
-      // One-way cuts act from the first side only; otherwise both ends drop, so neither direction passes.
-      if (fault.direction === 'outbound' && i > 0) continue;
-      const others = fault.sides.filter((_, j) => j !== i).flat().map((n) => address.get(n)!);
-      for (const name of side) {
-        const sidecar = await new NemesisSidecar(containerOf(fleet, name).id, name).withImage(image).withLabels(runIdentity().labels).start();
-        sidecars.push(sidecar);
-        if (fault.kind === 'packet-loss') await sidecar.loss(others, fault.probability ?? 0.2);
-        else await sidecar.drop(others, fault.direction ?? 'both');
-      }
+    for (const [name, dropped] of plan) {
+      if (dropped.length === 0) continue;
+      const sidecar = await new NemesisSidecar(containerOf(fleet, name).id, name).withImage(image).withLabels(runIdentity().labels).start();
+      sidecars.push(sidecar);
+      const peers = dropped.map((n) => address.get(n)!);
+      // Both ends drop (each side has its own sidecar), so a "both" cut holds even for established connections.
+      if (fault.kind === 'packet-loss') await sidecar.loss(peers, fault.probability ?? 0.2);
+      else await sidecar.drop(peers, fault.direction ?? 'both');
     }
   } catch (e) {
     await heal().catch(() => undefined);
