@@ -20,4 +20,6 @@ module.exports = {
   smoke: { ...common, tags: '@smoke' },
   // Everything again with production-like ZooKeeper timings (npm test sets ZKH_TIMING_PROFILE=debian-defaults).
   nightly: { ...common },
+  // Used by features/self-check.feature to run a fixture that must fail; writes no report files.
+  selfcheck: { ...common, format: ['summary'] },
 };
