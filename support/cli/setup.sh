@@ -52,7 +52,14 @@ if [[ -z "${ZKH_BASE_IMAGE:-}" ]] && ! command -v debootstrap >/dev/null 2>&1; t
   done_step "installed"
 fi
 
-# 4. Images, each tagged by a hash of its recipe; an unchanged one is not rebuilt.
+# 4. Chromium checks that reports/index.html renders; optional (the check says "skipped" without it).
+if ! command -v chromium >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && [[ "${ZKH_NO_CHROMIUM:-}" != 1 ]]; then
+  step "chromium (report rendering check)"
+  if { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; } >/tmp/zkh-apt-chromium.log 2>&1; then done_step "installed"
+  else done_step "not installed (log: /tmp/zkh-apt-chromium.log); the rendering check will be skipped"; fi
+fi
+
+# 5. Images, each tagged by a hash of its recipe; an unchanged one is not rebuilt.
 export TESTCONTAINERS_RYUK_DISABLED=true
 node_modules/.bin/ts-node --transpile-only support/cli/build-images.ts
 

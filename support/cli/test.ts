@@ -9,6 +9,10 @@ import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
 import { RecoveryRecord, recoveryTable } from '../report/recovery-record';
 import { sweep } from '../docker/sweep';
+import { runMetadata } from '../report/run-metadata';
+import { renderIndex } from '../report/index-page';
+import { checkRendering } from '../report/render-check';
+import { ScenarioTimeline } from '../report/scenario-timeline';
 
 const REPORTS = join(REPO_ROOT, 'reports');
 const unitOnly = process.argv.includes('--unit-only');
@@ -43,12 +47,22 @@ function runCucumber(): Promise<number> {
   }));
 }
 
-function mergeRecoveries(): RecoveryRecord[] {
+function readParts<T>(prefix: string): T[] {
   const dir = join(REPORTS, 'parts');
-  const records = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.startsWith('recovery-')).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RecoveryRecord[])
-    : [];
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)).flatMap((f) => [JSON.parse(readFileSync(join(dir, f), 'utf8'))].flat() as T[]) : [];
+}
+
+/** Merges every worker's parts into recovery.json, run.json and the readable index.html. */
+function writeReports(startedAt: Date): RecoveryRecord[] {
+  const records = readParts<RecoveryRecord>('recovery-');
   writeFileSync(join(REPORTS, 'recovery.json'), JSON.stringify(records, null, 2));
+  const meta = runMetadata(readParts('worker-'), startedAt, new Date());
+  writeFileSync(join(REPORTS, 'run.json'), JSON.stringify(meta, null, 2));
+  const timelines = readParts<ScenarioTimeline>('timeline-');
+  writeFileSync(join(REPORTS, 'index.html'), renderIndex(timelines, records, meta));
+  const rendering = checkRendering(join(REPORTS, 'index.html'), timelines.length);
+  console.log(`[zkh] index.html rendering: ${rendering}`);
+  if (rendering.startsWith('FAILED')) process.exitCode = 1;
   return records;
 }
 
@@ -57,17 +71,19 @@ async function main(): Promise<void> {
   if (unitOnly) process.exit(unitOk ? 0 : 1);
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
+  const startedAt = new Date();
   const code = await runCucumber();
   // Whatever the runner left behind if it died hard (its pid is gone now).
   await sweep().catch(() => undefined);
-  const records = mergeRecoveries();
+  const records = writeReports(startedAt);
+  console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
   console.log(`\n${recoveryTable(records)}`);
   const messages = join(REPORTS, 'messages.ndjson');
   const counts = existsSync(messages) ? countScenarios(readFileSync(messages, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
   if (!unitOk) console.log('[zkh] unit tests failed');
   if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, counts.failed); // the run itself broke
   console.log(closingLine(counts));
-  process.exit(unitOk && code === 0 ? 0 : 1);
+  process.exit(unitOk && code === 0 && !process.exitCode ? 0 : 1);
 }
 
 main().catch((e) => {

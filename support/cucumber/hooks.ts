@@ -10,6 +10,7 @@ import { requireImage } from '../images/image-catalog';
 import { describeProfile } from '../timing/timing-profile';
 import { collectDiagnostics, writeDiagnostics } from '../report/diagnostics';
 import { progress } from '../progress';
+import { now } from '../timing/eventually';
 
 let tearingDown: Promise<void> | undefined;
 
@@ -41,12 +42,14 @@ BeforeAll(async function () {
 
 Before(function (this: FleetWorld, { pickle, gherkinDocument }) {
   this.scenario = pickle.name;
+  this.scenarioStartMs = now();
   this.feature = gherkinDocument.feature?.name ?? '';
   progress(`scenario: ${pickle.name}`);
 });
 
 BeforeStep(function (this: FleetWorld, { pickleStep }) {
   this.currentStep = pickleStep.text;
+  this.stepStartMs = now();
 });
 
 After(async function (this: FleetWorld, { result, pickle }) {
@@ -61,6 +64,7 @@ After(async function (this: FleetWorld, { result, pickle }) {
     this.attach(`diagnostics: ${dir}\n${tails.join('\n')}`, { mediaType: 'text/x.zkharness.diagnostics', fileName: 'diagnostics.txt' });
     progress(`scenario failed: diagnostics in ${dir}`);
   }
+  runContext.timelines.push(this.timeline(result?.status ?? 'UNKNOWN'));
   try {
     await this.faults.healAll();
   } catch (e) {

@@ -6,6 +6,7 @@ import { timingProfileFromEnv, TimingProfile } from '../timing/timing-profile';
 import { SeededRandom } from '../fleet/seeded-random';
 import { FleetPool } from '../fleet/fleet-pool';
 import { RecoveryRecord } from '../report/recovery-record';
+import { ScenarioTimeline } from '../report/scenario-timeline';
 import { REPORTS_DIR } from '../report/reports-dir';
 import { runIdentity } from '../docker/run-identity';
 
@@ -16,11 +17,16 @@ class RunContext {
   readonly random = SeededRandom.fromEnv();
   readonly pool = new FleetPool(this.timing);
   readonly recoveries: RecoveryRecord[] = [];
+  readonly timelines: ScenarioTimeline[] = [];
 
+  /** This worker's share of the run's reports; the runner merges every worker's parts. */
   writeRecoveries(): void {
     const dir = join(REPORTS_DIR, 'parts');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `recovery-${runIdentity().runId}.json`), JSON.stringify(this.recoveries, null, 2));
+    const id = runIdentity().runId;
+    writeFileSync(join(dir, `recovery-${id}.json`), JSON.stringify(this.recoveries, null, 2));
+    writeFileSync(join(dir, `timeline-${id}.json`), JSON.stringify(this.timelines));
+    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, seed: this.random.seed, timing: this.timing, reuse: process.env.ZKH_REUSE !== '0', resetsMs: this.pool.resets.map(Math.round) }));
   }
 }
 

@@ -14,6 +14,7 @@ import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-mem
 import { runContext } from './run-context';
 import { progress } from '../progress';
 import { SettingError } from '../errors';
+import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
 
 setDefaultTimeout(stepTimeoutMs(runContext.timing));
 
@@ -23,6 +24,9 @@ export class FleetWorld extends World {
   scenario = '';
   feature = '';
   currentStep = '';
+  scenarioStartMs = now();
+  stepStartMs = now();
+  private readonly recoveries: TimelineRecovery[] = [];
   /** End of the last fault step: recoveries are measured from here. */
   lastFaultEndMs: number | null = null;
   /** The ZooKeeper leader seen just before the last fault, for "elects a new leader". */
@@ -105,6 +109,8 @@ export class FleetWorld extends World {
 
   /** Records a `within` measurement (met or not) and returns it. */
   record(m: Measurement): Measurement {
+    const since = this.sinceLastFault();
+    this.recoveries.push({ step: this.currentStep, atMs: m.firstTrueMs === null ? null : since + m.firstTrueMs - this.scenarioStartMs, deadlineMs: m.deadlineMs, met: m.met, measuredMs: m.measuredMs === null ? null : Math.round(m.measuredMs) });
     runContext.recoveries.push(toRecord(m, { scenario: this.scenario, feature: this.feature, step: this.currentStep, profile: runContext.timing.name }));
     const figure = m.measuredMs === null ? 'not seen' : `${Math.round(m.measuredMs)} ms`;
     progress(`${m.met ? 'recovered' : 'MISSED'}: ${m.what} — ${figure} (deadline ${m.deadlineMs} ms)`);
@@ -112,8 +118,23 @@ export class FleetWorld extends World {
     return m;
   }
 
+  /** Recoveries count from the end of the last fault step, or from the start of the judging step if none. */
   sinceLastFault(): number {
-    return this.lastFaultEndMs ?? now();
+    return this.lastFaultEndMs ?? this.stepStartMs;
+  }
+
+  /** The scenario's faults, recoveries and requests on one clock, for the report's timeline. */
+  timeline(status: string): ScenarioTimeline {
+    const rel = (ms: number) => ms - this.scenarioStartMs;
+    return {
+      scenario: this.scenario,
+      feature: this.feature,
+      status,
+      durationMs: now() - this.scenarioStartMs,
+      faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs) })),
+      recoveries: this.recoveries,
+      requests: this.trafficHistory.map((r) => ({ startMs: rel(r.startMs), endMs: rel(r.endMs), outcome: r.outcome })),
+    };
   }
 }
 
