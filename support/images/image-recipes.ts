@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
-export type ImageName = 'base' | 'zookeeper' | 'web-node' | 'gateway' | 'nemesis';
+export type ImageName = 'base' | 'zookeeper' | 'web-node' | 'gateway' | 'nemesis' | 'curator-bench';
 
 export interface ImageRecipe {
   readonly name: ImageName;
@@ -27,6 +27,8 @@ export const RECIPES: readonly ImageRecipe[] = [
   { name: 'base', overrideEnv: 'ZKH_BASE_IMAGE', inputs: ['containers/base/build-base.sh'] },
   { name: 'zookeeper', overrideEnv: 'ZKH_ZOOKEEPER_IMAGE', inputs: ['containers/zookeeper/image'], stage: copyContext('containers/zookeeper/image') },
   { name: 'web-node', overrideEnv: 'ZKH_NODE_IMAGE', inputs: ['containers/web-node/image'], stage: copyContext('containers/web-node/image') },
+  // Only `npm run bench` needs it; it builds it on first use.
+  { name: 'curator-bench', overrideEnv: 'ZKH_CURATOR_BENCH_IMAGE', inputs: ['containers/curator-bench/image'], stage: copyContext('containers/curator-bench/image') },
   { name: 'nemesis', overrideEnv: 'ZKH_NEMESIS_IMAGE', inputs: ['containers/nemesis/image'], stage: copyContext('containers/nemesis/image') },
   {
     name: 'gateway',

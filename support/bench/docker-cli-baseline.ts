@@ -1,0 +1,119 @@
+// The baseline without the harness: the same images started with the plain docker CLI, ZooKeeper checked with
+// its own tools (four-letter words over a raw socket, one long-lived zkCli.sh for writes) and nodes with curl.
+// It shows what the harness's own machinery costs.
+import { execFileSync, spawn, ChildProcessWithoutNullStreams } from 'node:child_process';
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { runIdentity, LABEL, LABEL_RUN } from '../docker/run-identity';
+import { now } from '../timing/eventually';
+import { TimingProfile } from '../timing/timing-profile';
+import { progress } from '../progress';
+
+const docker = (...args: string[]) => execFileSync('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function srvr(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    let out = '';
+    const s = connect({ host: '127.0.0.1', port }, () => s.end('srvr'));
+    s.setTimeout(1000, () => s.destroy());
+    s.on('data', (d) => (out += d));
+    s.on('error', () => resolve(''));
+    s.on('close', () => resolve(out));
+  });
+}
+
+async function until(what: string, probe: () => Promise<boolean>, withinMs: number): Promise<number> {
+  const start = now();
+  while (now() - start < withinMs) {
+    if (await probe()) return now() - start;
+    await sleep(50);
+  }
+  throw new Error(`baseline: ${what} not seen within ${withinMs} ms`);
+}
+
+/** One zkCli.sh session in its own container on the network, fed commands on stdin. */
+class ZkCli {
+  private output = '';
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stdout.on('data', (d) => (this.output += d));
+    child.stderr.on('data', () => undefined);
+  }
+
+  static start(image: string, network: string, connect: string, labels: string[]): ZkCli {
+    return new ZkCli(spawn('docker', ['run', '-i', '--rm', ...labels, '--network', network, '--entrypoint', '/usr/share/zookeeper/bin/zkCli.sh', image, '-server', connect]));
+  }
+
+  /** A write and a read back; true when the value comes back within a second. */
+  async write(path: string): Promise<boolean> {
+    const value = `w${randomBytes(4).toString('hex')}`;
+    const mark = this.output.length;
+    this.child.stdin.write(`create ${path} x\nset ${path} ${value}\nget ${path}\n`);
+    const start = now();
+    while (now() - start < 1000) {
+      if (this.output.slice(mark).split('\n').some((l) => l.trim() === value)) return true;
+      await sleep(20);
+    }
+    return false;
+  }
+
+  close(): void {
+    this.child.stdin.end('quit\n');
+    this.child.kill();
+  }
+}
+
+export type BaselineFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites', number[]>;
+
+export async function benchDockerCli(runs: number, images: { zookeeper: string; webNode: string }, timing: TimingProfile): Promise<BaselineFigures> {
+  const figures: BaselineFigures = { ensembleReady: [], fleetReady: [], zkLeaderLossToWrites: [] };
+  const labels = Object.entries(runIdentity().labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
+  for (let run = 1; run <= runs; run++) {
+    progress(`bench (docker CLI baseline) run ${run}/${runs}`);
+    const net = `zkh-${runIdentity().runId}-baseline-${run}`;
+    docker('network', 'create', ...labels, net);
+    let cli: ZkCli | undefined;
+    try {
+      const members = ['zk-1', 'zk-2', 'zk-3'];
+      const start = now();
+      await Promise.all(members.map((m, i) => new Promise<void>((resolve, reject) => {
+        const p = spawn('docker', ['run', '-d', ...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', '127.0.0.1::2181',
+          '-e', `ZK_MY_ID=${i + 1}`, '-e', `ZK_SERVERS=${members.join(',')}`, '-e', `ZK_TICK_TIME=${timing.tickTimeMs}`,
+          '-e', `ZK_INIT_LIMIT=${timing.initLimit}`, '-e', `ZK_SYNC_LIMIT=${timing.syncLimit}`, images.zookeeper], { stdio: 'ignore' });
+        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker run ${m} exited ${code}`))));
+      })));
+      const ports = members.map((m) => Number(docker('port', `${net}-${m}`, '2181').split(':').pop()));
+      const modes = async () => (await Promise.all(ports.map(srvr))).map((o) => /Mode: (\w+)/.exec(o)?.[1] ?? 'none');
+      await until('one leader and two followers', async () => {
+        const m = await modes();
+        return m.filter((x) => x === 'leader').length === 1 && m.filter((x) => x === 'follower').length === 2;
+      }, 60_000);
+      figures.ensembleReady.push(now() - start);
+      // Three web nodes, checked with curl until each says it is registered.
+      for (const n of ['node-1', 'node-2', 'node-3']) {
+        docker('run', '-d', ...labels, '--name', `${net}-${n}`, '--network', net, '--network-alias', n, '-p', '127.0.0.1::8080',
+          '-e', `NODE_NAME=${n}`, '-e', `ZK_CONNECT=${members.map((m) => `${m}:2181`).join(',')}`, '-e', `ZK_SESSION_TIMEOUT_MS=${timing.sessionTimeoutMs}`, images.webNode);
+      }
+      const nodePorts = ['node-1', 'node-2', 'node-3'].map((n) => docker('port', `${net}-${n}`, '8080').split(':').pop());
+      await until('three nodes registered', async () => nodePorts.every((p) => {
+        try {
+          return /"registered":true/.test(execFileSync('curl', ['-s', '-m', '1', `http://127.0.0.1:${p}/status`]).toString());
+        } catch {
+          return false;
+        }
+      }), 60_000);
+      figures.fleetReady.push(now() - start);
+      cli = ZkCli.start(images.zookeeper, net, members.map((m) => `${m}:2181`).join(','), labels);
+      await until('zkCli.sh to write', () => cli!.write('/bench'), 30_000);
+      const leader = members[(await modes()).indexOf('leader')];
+      docker('kill', `${net}-${leader}`);
+      figures.zkLeaderLossToWrites.push(await until('a write after the leader was killed', () => cli!.write('/bench'), 30_000));
+    } finally {
+      cli?.close();
+      const ids = docker('ps', '-aq', '--filter', `label=${LABEL_RUN}=${runIdentity().runId}`, '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
+      if (ids.length) docker('rm', '-f', ...ids);
+      docker('network', 'rm', net);
+    }
+  }
+  return figures;
+}

@@ -1,0 +1,48 @@
+// The harness measuring itself: boot the fleet, run a fixed set of faults, and time each recovery with the
+// same observations the scenarios use.
+import { buildFleet } from '../fleet/fleet-builder';
+import { restoreSteadyState } from '../fleet/steady-state';
+import { StartedFleet } from '../fleet/started-fleet';
+import { fleetChecks } from '../checks/fleet-checks';
+import { ensembleChecks } from '../checks/ensemble-checks';
+import { measure, now, Condition } from '../timing/eventually';
+import { TimingProfile } from '../timing/timing-profile';
+import { progress } from '../progress';
+
+export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
+
+export async function benchHarness(runs: number, timing: TimingProfile): Promise<HarnessFigures> {
+  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
+  for (let run = 1; run <= runs; run++) {
+    progress(`bench (harness) run ${run}/${runs}`);
+    const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
+    try {
+      figures.ensembleReady.push(fleet.timings.ensembleReadyMs);
+      figures.fleetReady.push(fleet.timings.fleetReadyMs);
+      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition, into: number[]) => {
+        await fault();
+        const m = await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1 });
+        if (m.measuredMs === null) throw new Error(`bench: ${what} not seen within 30 s (last seen ${m.lastSeen})`);
+        into.push(m.measuredMs);
+        const resetStart = now();
+        await restoreSteadyState(fleet, 60_000);
+        figures.scenarioReset.push(now() - resetStart);
+      };
+      await timed('writes after the ZooKeeper leader was killed', async () => (await fleet.ensemble.leader()).kill(), () => ensembleChecks.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
+      const follower = await followerNode(fleet);
+      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), () => fleetChecks.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
+      const leader = (await fleet.view.jettyLeader()).leader;
+      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetChecks.newJettyLeader(fleet, leader), figures.jettyLeaderHandover);
+      await timed('every node on the new config', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),
+        () => fleetChecks.runningRunVersion(fleet, run + 1), figures.configPropagation);
+    } finally {
+      await fleet.stop();
+    }
+  }
+  return figures;
+}
+
+async function followerNode(fleet: StartedFleet): Promise<string> {
+  const { leader } = await fleet.view.jettyLeader();
+  return fleet.nodeNames().find((n) => n !== leader)!;
+}

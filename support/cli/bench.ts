@@ -1,0 +1,68 @@
+// `npm run bench`: the harness's own figures over several fleet boots and a fixed set of faults, beside a plain
+// docker-CLI baseline and Curator's in-process TestingCluster; writes reports/bench.json and prints them side by side.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engine } from '../docker/engine';
+import { sweep } from '../docker/sweep';
+import { runIdentity } from '../docker/run-identity';
+import { requireImage } from '../images/image-catalog';
+import { ensureImage } from '../images/image-builder';
+import { timingProfileFromEnv, describeProfile } from '../timing/timing-profile';
+import { benchHarness } from '../bench/harness-bench';
+import { benchDockerCli } from '../bench/docker-cli-baseline';
+import { benchCuratorTestingCluster } from '../bench/curator-peer';
+import { summarize, Summary } from '../bench/stats';
+import { REPORTS_DIR } from '../report/reports-dir';
+import { runMetadata } from '../report/run-metadata';
+
+const RUNS = Number(process.env.ZKH_BENCH_RUNS ?? '5');
+
+async function main(): Promise<void> {
+  await engine();
+  await sweep();
+  const timing = timingProfileFromEnv();
+  console.log(`[bench] ${RUNS} runs each; ${describeProfile(timing)}`);
+  const startedAt = new Date();
+  const harness = await benchHarness(RUNS, timing);
+  const baseline = await benchDockerCli(RUNS, { zookeeper: requireImage('zookeeper').reference, webNode: requireImage('web-node').reference }, timing);
+  let curator: ReturnType<typeof benchCuratorTestingCluster> | { error: string };
+  try {
+    curator = benchCuratorTestingCluster(ensureImage('curator-bench').reference, RUNS, timing);
+  } catch (e) {
+    curator = { error: (e as Error).message.split('\n')[0] };
+  }
+  const summaries = (figures: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(figures).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, summarize(v as number[])]));
+  const result = {
+    runs: RUNS,
+    profile: timing,
+    harness: summaries(harness),
+    dockerCliBaseline: summaries(baseline),
+    curatorTestingCluster: 'error' in curator ? curator : { ...summaries(curator), versions: curator.versions },
+    meta: runMetadata([{ runId: runIdentity().runId }], startedAt, new Date()),
+  };
+  mkdirSync(REPORTS_DIR, { recursive: true });
+  writeFileSync(join(REPORTS_DIR, 'bench.json'), JSON.stringify(result, null, 2));
+  printTable(result.harness, result.dockerCliBaseline, 'error' in curator ? {} : summaries(curator));
+  if ('error' in curator) console.log(`[bench] Curator TestingCluster: ${curator.error}`);
+  console.log(`[bench] written ${join(REPORTS_DIR, 'bench.json')}`);
+}
+
+function printTable(h: Record<string, Summary>, b: Record<string, Summary>, c: Record<string, Summary>): void {
+  const cell = (s?: Summary) => (s && s.median !== null ? `${s.median} / ${s.p95}` : '-');
+  const ratio = (a?: Summary, base?: Summary) => (a?.median && base?.median ? `${(a.median / base.median).toFixed(2)}x` : '-');
+  console.log(`\n${'measure (ms, median / p95)'.padEnd(34)}${'harness'.padEnd(18)}${'docker CLI'.padEnd(18)}${'harness/CLI'.padEnd(13)}Curator TestingCluster`);
+  for (const key of Object.keys(h)) {
+    console.log(`${key.padEnd(34)}${cell(h[key]).padEnd(18)}${cell(b[key]).padEnd(18)}${ratio(h[key], b[key]).padEnd(13)}${cell(c[key])}`);
+  }
+}
+
+main()
+  .catch((e) => {
+    console.error(`[bench] ${(e as Error).stack}`);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await sweep({ runId: runIdentity().runId }).catch(() => undefined);
+    process.exit();
+  });
