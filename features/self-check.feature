@@ -1,7 +1,13 @@
 @self-check
-Feature: The harness can fail
-  A test that cannot fail proves nothing. This runs a scenario that asserts something false against a
-  real ensemble and expects it to fail with a message that names what was awaited and the deadline.
+Feature: The harness can fail, and says why
+  A test that cannot fail proves nothing. Each example runs a small feature that must fail — against a real
+  ensemble where it gets that far — and expects the failure to explain itself.
 
-  Scenario: A scenario asserting something false fails and says why
-    Then running "support/self-check/false-assertion.feature" fails with "Waited 500 ms for every running member to refuse a write, but it did not happen; last seen: writes still accepted via"
+  Scenario Outline: <case> fails with a message that explains it
+    Then running "support/self-check/<feature>" fails with "<message>"
+
+    Examples:
+      | case                         | feature                        | message                                                                                  |
+      | an assertion of a falsehood  | false-assertion.feature        | Waited 500 ms for every running member to refuse a write, but it did not happen; last seen: writes still accepted via |
+      | an unknown member name       | unknown-member.feature         | zk-7 is not a member of this ensemble (zk-1, zk-2, zk-3).                                |
+      | an undefined step            | undefined-step.feature         | Undefined. Implement with the following snippet                                          |

@@ -9,6 +9,7 @@ import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
 import { RecoveryRecord, recoveryTable } from '../report/recovery-record';
 import { sweep } from '../docker/sweep';
+import { engine } from '../docker/engine';
 import { runMetadata } from '../report/run-metadata';
 import { renderIndex } from '../report/index-page';
 import { checkRendering } from '../report/render-check';
@@ -69,6 +70,14 @@ function writeReports(startedAt: Date): RecoveryRecord[] {
 async function main(): Promise<void> {
   const unitOk = runUnitTests();
   if (unitOnly) process.exit(unitOk ? 0 : 1);
+  // A missing engine is one sentence, not a cucumber stack trace.
+  try {
+    await engine();
+  } catch (e) {
+    console.error(`[zkh] ${(e as Error).message}`);
+    console.log(closingLine({ passed: 0, failed: 0, skipped: 0 }));
+    process.exit(1);
+  }
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const startedAt = new Date();
