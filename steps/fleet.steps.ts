@@ -74,12 +74,14 @@ Then('within {duration} a new Jetty leader is elected', async function (this: Fl
 
 Then('there is exactly one Jetty leader', async function (this: FleetWorld) {
   const fleet = await this.fleet();
-  // Two observations in a row must agree (the contract's definition), a poll apart.
-  const first = await fleetChecks.exactlyOneJettyLeader(fleet);
-  if (!first.ok) throw new Error(`Expected exactly one Jetty leader, but ${first.seen}.`);
+  // The contract's definition: latch order and /status agree, on two observations in a row (a poll apart).
+  const first = await fleet.view.jettyLeader();
+  if (!first.leader) throw new Error(`Expected exactly one Jetty leader, but ${first.seen}.`);
   await new Promise((r) => setTimeout(r, 100));
-  const second = await fleetChecks.exactlyOneJettyLeader(fleet);
-  if (!second.ok || second.seen !== first.seen) throw new Error(`Expected exactly one Jetty leader on two observations in a row, but saw "${first.seen}" then "${second.seen}".`);
+  const second = await fleet.view.jettyLeader();
+  if (second.leader !== first.leader) {
+    throw new Error(`Expected exactly one Jetty leader on two observations in a row, but saw "${first.seen}" then "${second.seen}".`);
+  }
 });
 
 Then('for {duration} {node} stays registered', async function (this: FleetWorld, spanMs: number, ref: NodeRef) {

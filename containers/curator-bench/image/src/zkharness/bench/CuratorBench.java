@@ -93,7 +93,18 @@ public final class CuratorBench {
 
     record RunResult(long ensembleReadyMs, long leaderLossToWritesMs, boolean clientOnLeader) {}
 
+    /** Set once the bench has printed its own result or failure sentence. */
+    private static volatile boolean reported;
+
     public static void main(String[] args) {
+        // An embedded ZooKeeper server whose lifecycle fails calls System.exit itself (Curator builds it with
+        // ExitHandler.EXIT); say so in one sentence instead of leaving only a stack trace.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!reported) {
+                System.err.println("curator-bench failed: the JVM is exiting before the bench finished"
+                        + " (an embedded ZooKeeper server may have asked for it; see the log above).");
+            }
+        }));
         int exitCode;
         try {
             Settings settings;
@@ -101,6 +112,7 @@ public final class CuratorBench {
                 settings = Settings.fromEnv(System.getenv());
             } catch (BenchFailure e) {
                 System.err.println(e.getMessage());
+                reported = true;
                 System.exit(2);
                 return;
             }
@@ -118,6 +130,7 @@ public final class CuratorBench {
             System.err.println("curator-bench failed: " + t + ".");
             exitCode = 1;
         }
+        reported = true;
         // ZooKeeper can leave non-daemon threads behind even after close(); don't let them keep the JVM alive.
         System.exit(exitCode);
     }
@@ -155,7 +168,7 @@ public final class CuratorBench {
                     constructedAt);
             long ensembleReadyMs = millis(constructedAt, readyAt);
 
-            InstanceSpec leader = findLeader(cluster.getInstances(), System.nanoTime() + 5_000_000_000L);
+            InstanceSpec leader = findLeader(new ArrayList<>(cluster.getInstances()), System.nanoTime() + 5_000_000_000L);
             InstanceSpec connectedTo = cluster.findConnectionInstance(client.getZookeeperClient().getZooKeeper());
             boolean clientOnLeader = leader.equals(connectedTo);
 
