@@ -44,6 +44,22 @@ Feature: The fleet rides out network faults
     Then for 8 seconds node-1 stays registered
     And at least 95% of requests through the gateway succeeded
 
+  Scenario: A node that can no longer reach ZooKeeper (one way) leaves the pool and returns after the heal
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When a Jetty follower can no longer reach ZooKeeper
+    Then within 10 seconds exactly 2 Jetty nodes are registered
+    When the network heals
+    Then within 15 seconds exactly 3 Jetty nodes are registered
+
+  Scenario: A node on a thin link keeps serving
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    And steady traffic through the gateway
+    When the bandwidth of node-2 is limited to 64 kbit/s
+    Then for 6 seconds node-2 stays registered
+    And at least 95% of requests through the gateway succeeded
+
   @five-members
   Scenario: A five-member ensemble split into a majorities ring keeps a leader and accepts writes
     Given a ZooKeeper ensemble of 5 members

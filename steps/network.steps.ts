@@ -50,3 +50,18 @@ When('the ensemble is split into a majorities ring', async function (this: Fleet
     await applyNetworkFault(fleet, { kind: 'majorities-ring', sides: [fleet.ensemble.members.map((m) => m.name)] }, this.faults);
   });
 });
+
+When('{node} can no longer reach ZooKeeper', async function (this: FleetWorld, ref: NodeRef) {
+  const fleet = await this.fleet();
+  await this.faultStep(`${describeNodeRef(ref)} can no longer reach ZooKeeper (one way)`, async () => {
+    const node = await this.node(ref);
+    await applyNetworkFault(fleet, { kind: 'one-way-cut', sides: [[node.name], fleet.ensemble.members.map((m) => m.name)], direction: 'outbound' }, this.faults, { role: describeNodeRef(ref) });
+  });
+});
+
+When(/^the bandwidth of (node-\d+|zk-\d+) is limited to (\d+) kbit\/s$/, async function (this: FleetWorld, name: string, kbit: string) {
+  const fleet = await this.fleet();
+  await this.faultStep(`the bandwidth of ${name} is limited to ${kbit} kbit/s`, async () => {
+    await applyNetworkFault(fleet, { kind: 'bandwidth', sides: [[name]], kbitPerSecond: Number(kbit) }, this.faults);
+  });
+});

@@ -25,6 +25,7 @@ export class NemesisSidecar {
 
 export class StartedNemesisSidecar {
   private removed = false;
+  private device: string | undefined;
 
   constructor(readonly targetName: string, private readonly container: StartedTestContainer) {}
 
@@ -49,12 +50,42 @@ export class StartedNemesisSidecar {
     }
   }
 
-  /** Undo every rule; the rules live in the target's namespace, so they must be flushed before the sidecar goes. */
+  /** Limits the target's egress on the interface that holds `address` (tc tbf; the kernel here has no netem). */
+  async limitBandwidth(address: string, kbitPerSecond: number): Promise<void> {
+    const listing = (await this.container.exec(['ip', '-o', '-4', 'addr', 'show'])).output;
+    const device = interfaceHolding(listing, address);
+    if (!device) throw new Error(`nemesis on ${this.targetName}: no interface holds ${address}`);
+    this.device = device;
+    await this.run(['tc', 'qdisc', 'add', 'dev', device, 'root', 'tbf', 'rate', `${kbitPerSecond}kbit`, 'burst', '16kb', 'latency', '400ms']);
+  }
+
+  /** True when a TCP connection to each peer's port opens within a second (from the target's namespace). */
+  async reaches(peers: readonly string[], port: number): Promise<string[]> {
+    const unreachable: string[] = [];
+    for (const peer of peers) {
+      const r = await this.container.exec(['nc', '-z', '-w', '1', peer, String(port)]);
+      if (r.exitCode !== 0) unreachable.push(peer);
+    }
+    return unreachable;
+  }
+
+  /** Undo every rule; the rules live in the target's namespace, so they must be undone before the sidecar goes. */
   async heal(): Promise<void> {
     if (this.removed) return;
     await this.run(['iptables', '-F', 'INPUT']);
     await this.run(['iptables', '-F', 'OUTPUT']);
+    if (this.device) await this.run(['tc', 'qdisc', 'del', 'dev', this.device, 'root']);
     this.removed = true;
     await this.container.stop({ timeout: 0 }).catch(() => undefined);
   }
+
+}
+
+/** From `ip -o -4 addr show` lines ("23: eth1    inet 192.168.0.4/20 brd ..."), the device holding `address`. */
+export function interfaceHolding(listing: string, address: string): string | null {
+  for (const line of listing.split('\n')) {
+    const m = /^\d+:\s+(\S+)\s+inet\s+([\d.]+)\//.exec(line.trim());
+    if (m && m[2] === address) return m[1];
+  }
+  return null;
 }

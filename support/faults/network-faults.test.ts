@@ -37,3 +37,11 @@ test('in a majorities ring of five each member keeps exactly its two neighbours:
   assert.ok(views.every((v) => v.split(',').length === 3), 'each sees 3 of 5');
   assert.equal(new Set(views).size, 5, 'no two see the same majority');
 });
+
+import { interfaceHolding } from '../../containers/nemesis/nemesis-sidecar';
+
+test('finds the interface that holds the fleet address', () => {
+  const listing = '1: lo    inet 127.0.0.1/8 scope host lo\\       valid_lft forever\n23: eth0    inet 172.17.0.3/16 brd 172.17.255.255 scope global eth0\n25: eth1    inet 192.168.0.4/20 brd 192.168.15.255 scope global eth1';
+  assert.equal(interfaceHolding(listing, '192.168.0.4'), 'eth1');
+  assert.equal(interfaceHolding(listing, '10.0.0.1'), null);
+});

@@ -10,7 +10,8 @@ import { ContainerActions } from '../docker/container-actions';
 import { SettingError } from '../errors';
 
 export interface NetworkFault {
-  readonly kind: Extract<FaultKind, 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'majorities-ring'>;
+  readonly kind: Extract<FaultKind, 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'majorities-ring' | 'bandwidth'>;
+  readonly kbitPerSecond?: number;
   /** Sides: every container on one side loses its traffic to every container on the others. */
   readonly sides: readonly (readonly string[])[];
   readonly probability?: number;
@@ -70,16 +71,18 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     const errors: string[] = [];
     for (const s of sidecars) await s.heal().catch((e: Error) => errors.push(e.message));
     if (errors.length) throw new Error(errors.join('; '));
+    await verifyMembersReachEachOther(fleet);
   };
   try {
     const image = requireImage('nemesis').reference;
     for (const [name, dropped] of plan) {
-      if (dropped.length === 0) continue;
+      if (dropped.length === 0 && fault.kind !== 'bandwidth') continue;
       const sidecar = await new NemesisSidecar(containerOf(fleet, name).id, name).withImage(image).withLabels(runIdentity().labels).start();
       sidecars.push(sidecar);
       const peers = dropped.map((n) => address.get(n)!);
       // Both ends drop (each side has its own sidecar), so a "both" cut holds even for established connections.
       if (fault.kind === 'packet-loss') await sidecar.loss(peers, fault.probability ?? 0.2);
+      else if (fault.kind === 'bandwidth') await sidecar.limitBandwidth(address.get(name)!, fault.kbitPerSecond ?? 256);
       else await sidecar.drop(peers, fault.direction ?? 'both');
     }
   } catch (e) {
@@ -87,4 +90,28 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     throw e;
   }
   log.record(fault.kind, fault.sides.flat(), heal, { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction });
+}
+
+/** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */
+export async function verifyMembersReachEachOther(fleet: StartedFleet, withinMs = 10_000): Promise<void> {
+  const running = await fleet.ensemble.runningMembers();
+  const addresses = new Map<string, string>();
+  for (const m of running) addresses.set(m.name, await containerAddress(m.actions.id, fleet.network.name));
+  const image = requireImage('nemesis').reference;
+  const probes = await Promise.all(running.map((m) => new NemesisSidecar(m.actions.id, m.name).withImage(image).withLabels(runIdentity().labels).start()));
+  try {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const missing: string[] = [];
+      for (const [i, probe] of probes.entries()) {
+        const peers = running.filter((_, j) => j !== i).map((p) => addresses.get(p.name)!);
+        for (const ip of await probe.reaches(peers, 3888)) missing.push(`${running[i].name} -> ${[...addresses].find(([, a]) => a === ip)?.[0] ?? ip}`);
+      }
+      if (missing.length === 0) return;
+      if (Date.now() >= deadline) throw new Error(`after the heal, members still can't reach each other: ${missing.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await Promise.all(probes.map((p) => p.heal().catch(() => undefined)));
+  }
 }
