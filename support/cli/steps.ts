@@ -1,30 +1,9 @@
 // `npm run steps`: the step vocabulary, read from the step definitions themselves so it can't drift,
 // grouped by Given / When / Then, each with an example.
 import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
-
-const EXAMPLES: Record<string, string> = {
-  '{duration}': '10 seconds',
-  '{int}': '3',
-  '{member}': 'the ZooKeeper leader',
-  '{node}': 'a Jetty follower',
-  '{nodes}': 'node-1 and node-3',
-};
-
-const REGEX_EXAMPLES: [RegExp, string][] = [
-  [/partitioned into/, 'the network is partitioned into zk-1, zk-2 and node-1 | zk-3, node-2 and node-3'],
-  [/packets are lost/, '10% of packets are lost between node-1 and ZooKeeper'],
-  [/% of requests/, 'at least 99% of requests through the gateway succeeded'],
-];
+import { exampleOf } from '../report/vocabulary-examples';
 
 interface StepDefinitionInfo { pattern: string | RegExp; keyword: string; uri: string; line: number }
-
-export function exampleOf(pattern: string | RegExp): string {
-  if (pattern instanceof RegExp) return REGEX_EXAMPLES.find(([r]) => r.test(pattern.source))?.[1] ?? pattern.source;
-  return pattern
-    .replace(/\{\w+\}/g, (p) => EXAMPLES[p] ?? p)
-    .replace(/\(s\)/g, 's')
-    .replace(/(\w+)\/(\w+)/g, '$2');
-}
 
 async function main(): Promise<void> {
   process.env.ZKH_QUIET = '1';

@@ -13,6 +13,7 @@ import { engine } from '../docker/engine';
 import { runMetadata } from '../report/run-metadata';
 import { renderIndex } from '../report/index-page';
 import { checkRendering } from '../report/render-check';
+import { undefinedSteps } from '../report/nearest-phrasings';
 import { ScenarioTimeline } from '../report/scenario-timeline';
 
 const REPORTS = join(REPO_ROOT, 'reports');
@@ -88,7 +89,11 @@ async function main(): Promise<void> {
   console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
   console.log(`\n${recoveryTable(records)}`);
   const messages = join(REPORTS, 'messages.ndjson');
-  const counts = existsSync(messages) ? countScenarios(readFileSync(messages, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  const stream = existsSync(messages) ? readFileSync(messages, 'utf8') : '';
+  const counts = countScenarios(stream);
+  for (const u of undefinedSteps(stream)) {
+    console.log(`[zkh] undefined step "${u.text}": nearest known phrasings: ${u.nearest.map((p) => `"${p}"`).join(', ')} (npm run steps lists them all)`);
+  }
   if (!unitOk) console.log('[zkh] unit tests failed');
   if (code !== 0 && counts.failed === 0) counts.failed = Math.max(1, counts.failed); // the run itself broke
   console.log(closingLine(counts));
