@@ -49,6 +49,12 @@ Feature: The fleet config reaches every node, and a bad one reaches none
     Then every node still runs config version 3
     And every node reports the malformed config as rejected
 
+  Scenario: A config near ZooKeeper's 1 MB limit is rejected and nothing goes down
+    When a fleet config of 1000 KiB is published
+    Then every node still runs config version 1
+    And every node reports the malformed config as rejected
+    And within 5 seconds exactly 3 Jetty nodes are registered
+
   Scenario: Only the operator may write the fleet config
     Then an unauthenticated write to the fleet config is refused and changes nothing
 

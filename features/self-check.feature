@@ -11,3 +11,9 @@ Feature: The harness can fail, and says why
       | an assertion of a falsehood  | false-assertion.feature        | Waited 500 ms for every running member to refuse a write, but it did not happen; last seen: writes still accepted via |
       | an unknown member name       | unknown-member.feature         | zk-7 is not a member of this ensemble (zk-1, zk-2, zk-3).                                |
       | an undefined step            | undefined-step.feature         | Undefined. Implement with the following snippet                                          |
+
+  Scenario: A broken image recipe names the image and the step that failed
+    Then building an image whose recipe fails names the image and the failing step
+
+  Scenario: A taken ZKH_GATEWAY_PORT is named in one sentence
+    Then a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming the port

@@ -43,6 +43,20 @@ When('a malformed fleet config is published:', async function (this: FleetWorld,
   await eventually('every running node to reject the malformed config', () => fleetChecks.rejectedEverywhere(fleet, zxid), this.deadline(15_000));
 });
 
+When('a fleet config of {int} KiB is published', async function (this: FleetWorld, kib: number) {
+  // Valid JSON with a greeting far past the contract's limits: near ZooKeeper's 1 MB znode limit it must still
+  // be written, rejected by every node, and take nothing down.
+  const content = JSON.stringify({ version: 99, greeting: 'x'.repeat(Math.max(0, kib * 1024 - 40)) });
+  const fleet = await this.fleet();
+  let zxid = 0;
+  await this.faultStep(`a ${kib} KiB fleet config is published`, async () => {
+    zxid = (await fleet.config.publish(content, this.deadline(20_000))).zxid;
+    this.faults.instant('malformed-config', ['/fleet/config'], { bytes: content.length });
+  });
+  this.lastMalformedZxid = zxid;
+  await eventually('every running node to reject the oversized config', () => fleetChecks.rejectedEverywhere(fleet, zxid), this.deadline(15_000));
+});
+
 Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
   const fleet = await this.fleet();
   requireMet(this.record(await measure(`every registered node to run config version ${version}`, () => fleetChecks.registeredRunVersion(fleet, version),

@@ -1,7 +1,10 @@
 // The harness checks itself: a scenario that asserts something false must fail, and say why.
 import { Then } from '@cucumber/cucumber';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, AddressInfo } from 'node:net';
+import { dockerBuild } from '../support/images/image-builder';
+import { requireImage } from '../support/images/image-catalog';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetWorld } from '../support/cucumber/world';
@@ -24,5 +27,47 @@ Then('running {string} fails with {string}', async function (this: FleetWorld, f
     if (!output.includes(expected)) throw new Error(`Expected ${feature} to fail with "${expected}", but its output was:\n${output.slice(-2000)}`);
   } finally {
     rmSync(reports, { recursive: true, force: true });
+  }
+});
+
+Then('building an image whose recipe fails names the image and the failing step', async function (this: FleetWorld) {
+  const context = mkdtempSync(join(tmpdir(), 'zkh-broken-recipe-'));
+  try {
+    writeFileSync(join(context, 'Dockerfile'), 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo preparing\nRUN echo "no such package" >&2 && exit 3\n');
+    let message = '';
+    try {
+      dockerBuild('zkharness/self-check-broken:latest', context, requireImage('zookeeper').reference, 'self-check-broken');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    if (!message) throw new Error('Expected the broken recipe to fail to build, but it built.');
+    for (const expected of ['zkharness/self-check-broken:latest', 'RUN echo "no such package" >&2 && exit 3']) {
+      if (!message.includes(expected)) throw new Error(`Expected the build failure to name "${expected}", but it said:\n${message}`);
+    }
+    this.attach(message, 'text/plain');
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+});
+
+Then('a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming the port', async function (this: FleetWorld) {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as AddressInfo).port;
+  try {
+    const child = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const run = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', 'support/self-check/gateway-port.feature'], {
+        cwd: REPO_ROOT, env: { ...process.env, ZKH_GATEWAY_PORT: String(port), ZKH_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'zkh-self-check-')), ZKH_QUIET: '1' },
+      });
+      let output = '';
+      run.stdout.on('data', (d) => (output += d));
+      run.stderr.on('data', (d) => (output += d));
+      run.on('exit', (code) => resolve({ code, output }));
+    });
+    this.attach(child.output, 'text/plain');
+    const expected = `ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1`;
+    if (child.code === 0 || !child.output.includes(expected)) throw new Error(`Expected the run to fail with "${expected}", but it ${child.code === 0 ? 'passed' : 'said'}:\n${child.output.slice(-1500)}`);
+  } finally {
+    blocker.close();
   }
 });

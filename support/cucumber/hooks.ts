@@ -74,7 +74,8 @@ After(async function (this: FleetWorld, { result, pickle }) {
   if (failed) {
     runContext.pool.markDirty();
     if (process.env.ZKH_KEEP === '1' && fleet) {
-      progress(`ZKH_KEEP=1: leaving the fleet running; ZooKeeper at ${fleet.ensemble.getConnectString()}; remove it with npm run clean`);
+      progress(`ZKH_KEEP=1: leaving the fleet running; ZooKeeper at ${fleet.ensemble.getConnectString()}` +
+        `${fleet.gatewayContainer ? `, gateway at ${fleet.gatewayContainer.baseUrl()}` : ''}${fleet.nodes.map((n) => `, ${n.name} at ${n.baseUrl()}`).join('')}; remove it with npm run clean`);
       runContext.pool.abandon();
     }
   }

@@ -41,18 +41,22 @@ function buildFromDockerfile(name: ImageName, tag: string, env: NodeJS.ProcessEn
     } catch (e) {
       throw new ImageBuildError(tag, 'staging the build context', String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim());
     }
-    const base = env.ZKH_BASE_IMAGE || localTag('base', env);
-    // The legacy builder prints "Step N/M : ..." lines on every engine, which lets a failure name its step.
-    const result = spawnSync('docker', ['build', '--build-arg', `BASE_IMAGE=${base}`, '--label', 'zkharness=true',
-      '--label', `zkharness.image=${name}`, '-t', tag, context], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
-    const log = `${result.stdout}\n${result.stderr}`;
-    writeFileSync(join(tmpdir(), `zkh-build-${name}.log`), log);
-    if (result.status !== 0) {
-      const steps = log.match(/^Step \d+\/\d+ : .*$/gm) ?? [];
-      throw new ImageBuildError(tag, steps.at(-1) ?? 'docker build', log.trim().split('\n').slice(-15).join('\n'));
-    }
+    dockerBuild(tag, context, env.ZKH_BASE_IMAGE || localTag('base', env), name);
   } finally {
     rmSync(context, { recursive: true, force: true });
+  }
+}
+
+/** `docker build` of a staged context; a failure names the image and the step it failed at. */
+export function dockerBuild(tag: string, context: string, baseImage: string, name: string): void {
+  // The legacy builder prints "Step N/M : ..." lines on every engine, which lets a failure name its step.
+  const result = spawnSync('docker', ['build', '--build-arg', `BASE_IMAGE=${baseImage}`, '--label', 'zkharness=true',
+    '--label', `zkharness.image=${name}`, '-t', tag, context], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
+  const log = `${result.stdout}\n${result.stderr}`;
+  writeFileSync(join(tmpdir(), `zkh-build-${name}.log`), log);
+  if (result.status !== 0) {
+    const steps = log.match(/^Step \d+\/\d+ : .*$/gm) ?? [];
+    throw new ImageBuildError(tag, steps.at(-1) ?? 'docker build', log.trim().split('\n').slice(-15).join('\n'));
   }
 }
 

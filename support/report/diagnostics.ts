@@ -1,5 +1,5 @@
 // What a failed scenario leaves behind: every container's log, the /fleet tree with data, the faults that
-// were active — attached to cucumber's report and written under reports/failures/<scenario>/.
+// were active, each node's /status and the gateway's — attached to cucumber's report and written under reports/failures/<scenario>/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { containerLogs, engine } from '../docker/engine';
@@ -21,6 +21,10 @@ export async function collectDiagnostics(fleet: StartedFleet | undefined, faults
   if (fleet) {
     files['fleet-tree.txt'] = await fleet.operator().dump('/fleet').catch((e: Error) => `/fleet unreadable: ${e.message}`);
     files['ensemble.json'] = JSON.stringify(await fleet.ensemble.modes().catch(() => ({})), null, 2);
+    files['node-status.json'] = JSON.stringify(await fleet.view.statuses().catch((e: Error) => ({ error: e.message })), null, 2);
+    if (fleet.gatewayContainer) {
+      files['gateway-status.json'] = JSON.stringify(await fleet.gatewayContainer.status().catch((e: Error) => ({ error: e.message })), null, 2);
+    }
   }
   for (const [file, read] of Object.entries(extra)) files[file] = await read().catch((e: Error) => `unavailable: ${e.message}`);
   return { files };
