@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../images/image-recipes';
 import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
 import { RecoveryRecord, recoveryTable } from '../report/recovery-record';
-import { sweep } from '../docker/sweep';
+import { sweep, leftovers } from '../docker/sweep';
 import { engine } from '../docker/engine';
 import { runMetadata } from '../report/run-metadata';
 import { renderIndex } from '../report/index-page';
@@ -85,6 +85,12 @@ async function main(): Promise<void> {
   const code = await runCucumber();
   // Whatever the runner left behind if it died hard (its pid is gone now).
   await sweep().catch(() => undefined);
+  // Nothing may leak: whatever carries our label and belongs to no live run now is a bug.
+  const left = await leftovers().catch(() => []);
+  if (left.length) {
+    console.log(`[zkh] LEAK: ${left.length} zkharness containers outlived the run: ${left.join(', ')}`);
+    process.exitCode = 1;
+  }
   const records = writeReports(startedAt);
   console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
   console.log(`\n${recoveryTable(records)}`);

@@ -30,3 +30,10 @@ export async function sweep(options: { all?: boolean; runId?: string } = {}): Pr
   }
   return { containers, networks, runs: [...runs] };
 }
+
+/** zkharness containers that no live run owns: after a run's own teardown and sweep there must be none. */
+export async function leftovers(): Promise<string[]> {
+  const docker = await engine();
+  const all = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [LABEL] }) });
+  return all.filter((c) => !c.Labels[LABEL_RUN] || !ownerAlive(c.Labels)).map((c) => `${c.Names[0]?.replace(/^\//, '')} (${c.State})`);
+}

@@ -50,7 +50,8 @@ function buildFromDockerfile(name: ImageName, tag: string, env: NodeJS.ProcessEn
 /** `docker build` of a staged context; a failure names the image and the step it failed at. */
 export function dockerBuild(tag: string, context: string, baseImage: string, name: string): void {
   // The legacy builder prints "Step N/M : ..." lines on every engine, which lets a failure name its step.
-  const result = spawnSync('docker', ['build', '--build-arg', `BASE_IMAGE=${baseImage}`, '--label', 'zkharness=true',
+  // --force-rm: a failed step's container would otherwise be left behind.
+  const result = spawnSync('docker', ['build', '--force-rm', '--build-arg', `BASE_IMAGE=${baseImage}`, '--label', 'zkharness=true',
     '--label', `zkharness.image=${name}`, '-t', tag, context], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 * 1024 * 1024 });
   const log = `${result.stdout}\n${result.stderr}`;
   writeFileSync(join(tmpdir(), `zkh-build-${name}.log`), log);
