@@ -17,3 +17,6 @@ Feature: The harness can fail, and says why
 
   Scenario: A taken ZKH_GATEWAY_PORT is named in one sentence
     Then a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming the port
+
+  Scenario: Every contract phrasing of the vocabulary is defined, once
+    Then every phrasing in "support/self-check/contract-vocabulary.feature" is defined exactly once

@@ -71,3 +71,21 @@ Then('a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming 
     blocker.close();
   }
 });
+
+Then('every phrasing in {string} is defined exactly once', async function (this: FleetWorld, feature: string) {
+  const reports = mkdtempSync(join(tmpdir(), 'zkh-self-check-'));
+  try {
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', '--dry-run', feature], {
+        cwd: REPO_ROOT, env: { ...process.env, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
+      });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('exit', (c) => resolve({ code: c, output }));
+    });
+    if (code !== 0 || /undefined|ambiguous/i.test(output)) throw new Error(`A dry run of ${feature} found undefined or ambiguous steps:\n${output.slice(-2500)}`);
+  } finally {
+    rmSync(reports, { recursive: true, force: true });
+  }
+});
