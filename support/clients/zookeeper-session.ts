@@ -23,13 +23,23 @@ export function operatorAcl(c: OperatorCredentials): zookeeper.ACL[] {
 export class ZooKeeperSession {
   private readonly client: zookeeper.Client;
   private closed = false;
+  private expired = false;
   private connected: Promise<void>;
 
   constructor(readonly connectString: string, private readonly opts: { sessionTimeoutMs?: number; credentials?: OperatorCredentials; opTimeoutMs?: number } = {}) {
     this.client = zookeeper.createClient(connectString, { sessionTimeout: opts.sessionTimeoutMs ?? 8000, spinDelay: 100, retries: 0 });
     if (opts.credentials) (this.client as unknown as { addAuthInfo(scheme: string, auth: Buffer): void }).addAuthInfo('digest', Buffer.from(`${opts.credentials.user}:${opts.credentials.password}`));
     this.connected = new Promise((resolve) => this.client.once('connected', () => resolve()));
+    // node-zookeeper-client does not start a new session after expiry: the owner must replace this one.
+    this.client.on('state', (state: zookeeper.State) => {
+      if (state === zookeeper.State.EXPIRED) this.expired = true;
+    });
     this.client.connect();
+  }
+
+  /** True once the server expired this session; every later operation would hang. */
+  isExpired(): boolean {
+    return this.expired;
   }
 
   get opTimeoutMs(): number {

@@ -29,10 +29,10 @@ export class StartedFleet {
     this.config = new FleetConfigWriter(() => this.operator(), credentials);
   }
 
-  /** The operator's session; re-made whenever a member restart changed the host connect string. */
+  /** The operator's session; re-made when a member restart changed the host connect string or it expired. */
   operator(): ZooKeeperSession {
     const connectString = this.ensemble.getConnectString();
-    if (this.operatorSession?.connectString !== connectString) {
+    if (this.operatorSession?.connectString !== connectString || this.operatorSession.isExpired()) {
       this.operatorSession?.close();
       this.operatorSession = new ZooKeeperSession(connectString, { credentials: this.credentials, sessionTimeoutMs: 8000, opTimeoutMs: 2000 });
     }
