@@ -59,8 +59,7 @@ When('a fleet config of {int} KiB is published', async function (this: FleetWorl
 
 Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
   const fleet = await this.fleet();
-  requireMet(this.record(await measure(`every registered node to run config version ${version}`, () => fleetChecks.registeredRunVersion(fleet, version),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`every registered node to run config version ${version}`, () => fleetChecks.registeredRunVersion(fleet, version), deadlineMs);
 });
 
 Then('every node still runs config version {int}', async function (this: FleetWorld, version: number) {

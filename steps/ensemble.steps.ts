@@ -4,7 +4,6 @@ import { FleetWorld } from '../support/cucumber/world';
 import { MemberRef, describeMemberRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy } from '../support/faults/container-faults';
 import { ensembleChecks } from '../support/checks/ensemble-checks';
-import { measure, requireMet } from '../support/timing/eventually';
 
 Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, members: number) {
   this.declare({ zookeeperMembers: members });
@@ -35,25 +34,21 @@ Then('the ensemble has exactly one leader and {int} followers', async function (
 
 Then('within {duration} the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, deadlineMs: number, followers: number) {
   const fleet = await this.fleet();
-  requireMet(this.record(await measure(`exactly one ZooKeeper leader and ${followers} followers`, () => ensembleChecks.leaderAndFollowers(fleet, followers),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`exactly one ZooKeeper leader and ${followers} followers`, () => ensembleChecks.leaderAndFollowers(fleet, followers), deadlineMs);
 });
 
 Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
   const previous = this.zkLeaderBeforeFault;
-  requireMet(this.record(await measure(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`,
-    () => ensembleChecks.newLeader(fleet, previous), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, () => ensembleChecks.newLeader(fleet, previous), deadlineMs);
 });
 
 Then('within {duration} the ensemble has a leader and accepts writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  requireMet(this.record(await measure('the ensemble to have a leader and accept a write',
-    () => ensembleChecks.acceptsWrites(fleet), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within('the ensemble to have a leader and accept a write', () => ensembleChecks.acceptsWrites(fleet), deadlineMs);
 });
 
 Then('within {duration} the ensemble refuses writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  requireMet(this.record(await measure('every running member to refuse a write',
-    () => ensembleChecks.refusesWrites(fleet), this.deadline(deadlineMs), { sinceMs: this.sinceLastFault(), probeTimeoutMs: 10_000 })));
+  await this.within('every running member to refuse a write', () => ensembleChecks.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
 });

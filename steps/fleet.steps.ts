@@ -5,7 +5,7 @@ import { NodeRef, describeNodeRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy, ContainerFaultAction } from '../support/faults/container-faults';
 import { fleetChecks } from '../support/checks/fleet-checks';
 import { rollingRestart } from '../support/faults/rolling-restart';
-import { measure, requireMet, holds } from '../support/timing/eventually';
+import { holds } from '../support/timing/eventually';
 
 Given('{int} Jetty nodes behind the gateway', function (this: FleetWorld, nodes: number) {
   this.declare({ webNodes: nodes, gateway: true });
@@ -41,35 +41,30 @@ When('the Jetty nodes are restarted one by one', async function (this: FleetWorl
 Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  requireMet(this.record(await measure(`${node.name} to leave /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, false),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`${node.name} to leave /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, false), deadlineMs);
 });
 
 Then('within {duration} {node} is registered again', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  requireMet(this.record(await measure(`${node.name} to be registered in /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, true),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`${node.name} to be registered in /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, true), deadlineMs);
 });
 
 Then('within {duration} exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, deadlineMs: number, count: number) {
   const fleet = await this.fleet();
-  requireMet(this.record(await measure(`exactly ${count} registered Jetty nodes`, () => fleetChecks.registeredCount(fleet, count),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`exactly ${count} registered Jetty nodes`, () => fleetChecks.registeredCount(fleet, count), deadlineMs);
 });
 
 Then('within {duration} the gateway routes only to {nodes}', async function (this: FleetWorld, deadlineMs: number, names: string[]) {
   const fleet = await this.fleet();
   names.forEach((n) => fleet.node(n));
-  requireMet(this.record(await measure(`the gateway to route only to ${names.join(', ')}`, () => fleetChecks.gatewayRoutesOnlyTo(fleet, names),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`the gateway to route only to ${names.join(', ')}`, () => fleetChecks.gatewayRoutesOnlyTo(fleet, names), deadlineMs);
 });
 
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
   const previous = this.jettyLeaderBeforeFault;
-  requireMet(this.record(await measure(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous),
-    this.deadline(deadlineMs), { sinceMs: this.sinceLastFault() })));
+  await this.within(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous), deadlineMs);
 });
 
 Then('there is exactly one Jetty leader', async function (this: FleetWorld) {

@@ -4,7 +4,7 @@ import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@c
 import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog, FaultKind } from '../faults/fault';
-import { Measurement, now } from '../timing/eventually';
+import { Measurement, Condition, measure, requireMet, now } from '../timing/eventually';
 import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
 import { toRecord } from '../report/recovery-record';
 import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
@@ -55,6 +55,8 @@ export class FleetWorld extends World {
     if (!this.started) {
       if (this.spec.zookeeperMembers === 0) throw new SettingError('This scenario has no fleet: start it with "Given a ZooKeeper ensemble of 3 members".');
       this.started = await runContext.pool.acquire(this.spec);
+      // Building or resetting the fleet is not part of what a step measures.
+      this.stepStartMs = now();
     }
     return this.started;
   }
@@ -107,11 +109,21 @@ export class FleetWorld extends World {
     this.lastFaultEndMs = now();
   }
 
+  /**
+   * A `within` step: measure from the end of the last fault (polling every 50 ms, each probe bounded), record
+   * the result met or not, then fail on a miss.
+   */
+  async within(what: string, condition: Condition, writtenDeadlineMs: number, options: { probeTimeoutMs?: number } = {}): Promise<Measurement> {
+    await this.fleet();
+    const m = await measure(what, condition, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), probeTimeoutMs: options.probeTimeoutMs });
+    return requireMet(this.record(m));
+  }
+
   /** Records a `within` measurement (met or not) and returns it. */
-  record(m: Measurement): Measurement {
+  record(m: Measurement, observedBy = '50 ms poll'): Measurement {
     const since = this.sinceLastFault();
     this.recoveries.push({ step: this.currentStep, atMs: m.firstTrueMs === null ? null : since + m.firstTrueMs - this.scenarioStartMs, deadlineMs: m.deadlineMs, met: m.met, measuredMs: m.measuredMs === null ? null : Math.round(m.measuredMs) });
-    runContext.recoveries.push(toRecord(m, { scenario: this.scenario, feature: this.feature, step: this.currentStep, profile: runContext.timing.name }));
+    runContext.recoveries.push(toRecord(m, { scenario: this.scenario, feature: this.feature, step: this.currentStep, profile: runContext.timing.name, observedBy }));
     const figure = m.measuredMs === null ? 'not seen' : `${Math.round(m.measuredMs)} ms`;
     progress(`${m.met ? 'recovered' : 'MISSED'}: ${m.what} — ${figure} (deadline ${m.deadlineMs} ms)`);
     this.attach(`${m.what}: ${figure} after the last fault (deadline ${m.deadlineMs} ms, last false at ${fmt(m.lastFalseMs)}, first true at ${fmt(m.firstTrueMs)})`, 'text/plain');

@@ -14,12 +14,14 @@ export interface RecoveryRecord {
   readonly windowMs: number | null;
   readonly lastSeen: string;
   readonly profile: string;
+  /** How the condition was observed: ZooKeeper watches plus polling, or polling alone. */
+  readonly observedBy: string;
   readonly at: string;
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 
-export function toRecord(m: Measurement, context: { scenario: string; feature: string; step: string; profile: string }): RecoveryRecord {
+export function toRecord(m: Measurement, context: { scenario: string; feature: string; step: string; profile: string; observedBy: string }): RecoveryRecord {
   return {
     ...context,
     deadlineMs: m.deadlineMs,
