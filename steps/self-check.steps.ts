@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import { FleetWorld } from '../support/cucumber/world';
 import { REPO_ROOT } from '../support/images/image-recipes';
 
+/** The fixtures' expected messages quote deadlines as written: run them with the fast profile, unscaled. */
+const FIXED_TIMING = { ZKH_TIMING_PROFILE: 'fast', ZKH_TIMING_MULTIPLIER: '1' };
+
 Then('running {string} fails with {string}', async function (this: FleetWorld, feature: string, expected: string) {
   const reports = mkdtempSync(join(tmpdir(), 'zkh-self-check-'));
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', feature], {
-        cwd: REPO_ROOT, env: { ...process.env, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
+        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
       });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
@@ -57,7 +60,7 @@ Then('a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming 
   try {
     const child = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const run = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', 'support/self-check/gateway-port.feature'], {
-        cwd: REPO_ROOT, env: { ...process.env, ZKH_GATEWAY_PORT: String(port), ZKH_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'zkh-self-check-')), ZKH_QUIET: '1' },
+        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_GATEWAY_PORT: String(port), ZKH_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'zkh-self-check-')), ZKH_QUIET: '1' },
       });
       let output = '';
       run.stdout.on('data', (d) => (output += d));
@@ -77,7 +80,7 @@ Then('every phrasing in {string} is defined exactly once', async function (this:
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', '--dry-run', feature], {
-        cwd: REPO_ROOT, env: { ...process.env, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
+        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
       });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
