@@ -2,59 +2,55 @@
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { fleetChecks } from '../support/checks/fleet-checks';
-import { configVersionOf } from '../support/fleet/fleet-config';
+import { configVersionOf, WrittenConfig } from '../support/fleet/fleet-config';
+import { getJson } from '../support/clients/http-client';
 import { measure, requireMet, eventually } from '../support/timing/eventually';
 import { ZooKeeperSession, isNoAuth } from '../support/clients/zookeeper-session';
 import { CONFIG_PATH } from '../support/clients/fleet-view';
 import { progress } from '../support/progress';
 
-async function publishAndAwait(world: FleetWorld, content: string, record: boolean): Promise<void> {
+/** The operator's write, retried through connection loss (said so when it took more than one attempt). */
+async function publish(world: FleetWorld, content: string): Promise<WrittenConfig> {
+  const written = await (await world.fleet()).config.publish(content, world.deadline(20_000));
+  if (written.attempts > 1) progress(`config written after ${written.attempts} attempts (connection loss retried)`);
+  return written;
+}
+
+/** Publishes a config every node must reject, and returns once every running node has rejected it. */
+async function publishRejected(world: FleetWorld, content: string, what: string): Promise<void> {
   const fleet = await world.fleet();
-  const version = configVersionOf(content);
-  const written = await fleet.config.publish(content, world.deadline(20_000));
-  if (written.attempts > 1) progress(`config v${version} written after ${written.attempts} attempts (connection loss retried)`);
-  const m = await measure(`every running node to run config version ${version}`, () => fleetChecks.runningRunVersion(fleet, version),
-    world.deadline(15_000), { sinceMs: world.sinceLastFault() });
-  requireMet(record ? world.record(m) : m);
+  let zxid = 0;
+  await world.faultStep(`${what} is published`, async () => {
+    zxid = (await publish(world, content)).zxid;
+    world.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
+  });
+  world.lastMalformedZxid = zxid;
+  await eventually(`every running node to reject ${what}`, () => fleetChecks.rejectedEverywhere(fleet, zxid), world.deadline(15_000));
 }
 
 Given('the fleet config is:', async function (this: FleetWorld, content: string) {
-  await publishAndAwait(this, content, false);
+  const fleet = await this.fleet();
+  const version = configVersionOf(content);
+  await publish(this, content);
+  requireMet(await measure(`every running node to run config version ${version}`, () => fleetChecks.runningRunVersion(fleet, version),
+    this.deadline(15_000), { sinceMs: this.sinceLastFault() }));
 });
 
 When('the fleet config is changed to:', async function (this: FleetWorld, content: string) {
-  const fleet = await this.fleet();
-  const version = configVersionOf(content);
   // The change is the event recoveries are measured from; the write itself retries through connection loss.
-  await this.faultStep(`fleet config changed to version ${version}`, async () => {
-    const written = await fleet.config.publish(content, this.deadline(20_000));
-    if (written.attempts > 1) progress(`config v${version} written after ${written.attempts} attempts (connection loss retried)`);
+  await this.faultStep(`fleet config changed to version ${configVersionOf(content)}`, async () => {
+    await publish(this, content);
   });
 });
 
 When('a malformed fleet config is published:', async function (this: FleetWorld, content: string) {
-  const fleet = await this.fleet();
-  let zxid = 0;
-  await this.faultStep('a malformed fleet config is published', async () => {
-    zxid = (await fleet.config.publish(content, this.deadline(20_000))).zxid;
-    this.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
-  });
-  this.lastMalformedZxid = zxid;
-  await eventually('every running node to reject the malformed config', () => fleetChecks.rejectedEverywhere(fleet, zxid), this.deadline(15_000));
+  await publishRejected(this, content, 'a malformed fleet config');
 });
 
 When('a fleet config of {int} KiB is published', async function (this: FleetWorld, kib: number) {
   // Valid JSON with a greeting far past the contract's limits: near ZooKeeper's 1 MB znode limit it must still
   // be written, rejected by every node, and take nothing down.
-  const content = JSON.stringify({ version: 99, greeting: 'x'.repeat(Math.max(0, kib * 1024 - 40)) });
-  const fleet = await this.fleet();
-  let zxid = 0;
-  await this.faultStep(`a ${kib} KiB fleet config is published`, async () => {
-    zxid = (await fleet.config.publish(content, this.deadline(20_000))).zxid;
-    this.faults.instant('malformed-config', ['/fleet/config'], { bytes: content.length });
-  });
-  this.lastMalformedZxid = zxid;
-  await eventually('every running node to reject the oversized config', () => fleetChecks.rejectedEverywhere(fleet, zxid), this.deadline(15_000));
+  await publishRejected(this, JSON.stringify({ version: 99, greeting: 'x'.repeat(Math.max(0, kib * 1024 - 40)) }), `a ${kib} KiB fleet config`);
 });
 
 Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
@@ -98,6 +94,5 @@ Then('an unauthenticated write to the fleet config is refused and changes nothin
 });
 
 async function fetchRoot(baseUrl: string): Promise<{ configVersion: number }> {
-  const { getJson } = await import('../support/clients/http-client');
   return (await getJson<{ configVersion: number }>(`${baseUrl}/`)).body;
 }

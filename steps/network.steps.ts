@@ -2,7 +2,7 @@
 import { When } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { NodeRef, describeNodeRef } from '../support/fleet/targets';
-import { applyNetworkFault, parsePartition } from '../support/faults/network-faults';
+import { applyNetworkFault, parsePartition, isNetworkFault } from '../support/faults/network-faults';
 
 When('{node} is cut off from ZooKeeper', async function (this: FleetWorld, ref: NodeRef) {
   const fleet = await this.fleet();
@@ -39,7 +39,7 @@ When(/^(\d+)% of packets are lost between (.+?) and (.+)$/, async function (this
 When('the network heals', async function (this: FleetWorld) {
   await this.faultStep('the network heals', async () => {
     for (const fault of this.faults.active()) {
-      if (['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'bandwidth', 'majorities-ring'].includes(fault.record.kind)) await fault.heal();
+      if (isNetworkFault(fault.record.kind)) await fault.heal();
     }
   });
 });

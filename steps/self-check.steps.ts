@@ -13,24 +13,29 @@ import { REPO_ROOT } from '../support/images/image-recipes';
 /** The fixtures' expected messages quote deadlines as written: run them with the fast profile, unscaled. */
 const FIXED_TIMING = { ZKH_TIMING_PROFILE: 'fast', ZKH_TIMING_MULTIPLIER: '1' };
 
-Then('running {string} fails with {string}', async function (this: FleetWorld, feature: string, expected: string) {
+/** Runs a fixture feature in a nested cucumber-js whose reports go to a temporary folder (removed after). */
+async function runFixture(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   const reports = mkdtempSync(join(tmpdir(), 'zkh-self-check-'));
   try {
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', feature], {
-        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
+    return await new Promise((resolve) => {
+      const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', ...args], {
+        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ...env, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
       });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
-      child.on('exit', (c) => resolve({ code: c, output }));
+      child.on('exit', (code) => resolve({ code, output }));
     });
-    this.attach(output, 'text/plain');
-    if (code === 0) throw new Error(`Expected ${feature} to fail, but it passed:\n${output.slice(-2000)}`);
-    if (!output.includes(expected)) throw new Error(`Expected ${feature} to fail with "${expected}", but its output was:\n${output.slice(-2000)}`);
   } finally {
     rmSync(reports, { recursive: true, force: true });
   }
+}
+
+Then('running {string} fails with {string}', async function (this: FleetWorld, feature: string, expected: string) {
+  const { code, output } = await runFixture([feature]);
+  this.attach(output, 'text/plain');
+  if (code === 0) throw new Error(`Expected ${feature} to fail, but it passed:\n${output.slice(-2000)}`);
+  if (!output.includes(expected)) throw new Error(`Expected ${feature} to fail with "${expected}", but its output was:\n${output.slice(-2000)}`);
 });
 
 Then('building an image whose recipe fails names the image and the failing step', async function (this: FleetWorld) {
@@ -58,15 +63,7 @@ Then('a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming 
   await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
   const port = (blocker.address() as AddressInfo).port;
   try {
-    const child = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const run = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', 'support/self-check/gateway-port.feature'], {
-        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_GATEWAY_PORT: String(port), ZKH_REPORTS_DIR: mkdtempSync(join(tmpdir(), 'zkh-self-check-')), ZKH_QUIET: '1' },
-      });
-      let output = '';
-      run.stdout.on('data', (d) => (output += d));
-      run.stderr.on('data', (d) => (output += d));
-      run.on('exit', (code) => resolve({ code, output }));
-    });
+    const child = await runFixture(['support/self-check/gateway-port.feature'], { ZKH_GATEWAY_PORT: String(port) });
     this.attach(child.output, 'text/plain');
     const expected = `ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1`;
     if (child.code === 0 || !child.output.includes(expected)) throw new Error(`Expected the run to fail with "${expected}", but it ${child.code === 0 ? 'passed' : 'said'}:\n${child.output.slice(-1500)}`);
@@ -76,19 +73,6 @@ Then('a gateway asked for a taken ZKH_GATEWAY_PORT fails with a sentence naming 
 });
 
 Then('every phrasing in {string} is defined exactly once', async function (this: FleetWorld, feature: string) {
-  const reports = mkdtempSync(join(tmpdir(), 'zkh-self-check-'));
-  try {
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), ['--profile', 'selfcheck', '--dry-run', feature], {
-        cwd: REPO_ROOT, env: { ...process.env, ...FIXED_TIMING, ZKH_REPORTS_DIR: reports, ZKH_QUIET: '1' },
-      });
-      let output = '';
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.on('data', (d) => (output += d));
-      child.on('exit', (c) => resolve({ code: c, output }));
-    });
-    if (code !== 0 || /undefined|ambiguous/i.test(output)) throw new Error(`A dry run of ${feature} found undefined or ambiguous steps:\n${output.slice(-2500)}`);
-  } finally {
-    rmSync(reports, { recursive: true, force: true });
-  }
+  const { code, output } = await runFixture(['--dry-run', feature]);
+  if (code !== 0 || /undefined|ambiguous/i.test(output)) throw new Error(`A dry run of ${feature} found undefined or ambiguous steps:\n${output.slice(-2500)}`);
 });

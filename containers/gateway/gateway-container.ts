@@ -1,35 +1,23 @@
 // Configures the ZooKeeper-aware gateway; `start()` returns a StartedGateway once /gateway/health answers.
-import { GenericContainer, Wait } from 'testcontainers';
+import { Wait } from 'testcontainers';
+import { ZooKeeperClientContainer } from '../../support/docker/fleet-container-config';
 import { StartedGateway, GATEWAY_HTTP_PORT } from './started-gateway';
 
-export class GatewayContainer {
-  private image = 'zkharness/gateway:current';
-  private networkName = '';
-  private labels: Record<string, string> = {};
-  private zkConnect = '';
-  private sessionTimeoutMs = 4000;
+export class GatewayContainer extends ZooKeeperClientContainer {
   private allowlist: string[] = [];
   private hostPort: number | undefined;
 
-  withImage(image: string): this { this.image = image; return this; }
-  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
-  withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
-  withZooKeeper(connectString: string, sessionTimeoutMs: number): this {
-    this.zkConnect = connectString;
-    this.sessionTimeoutMs = sessionTimeoutMs;
-    return this;
+  constructor() {
+    super('zkharness/gateway:current');
   }
+
   /** The only hosts it may route to: this fleet's web-node aliases. */
   withBackendAllowlist(names: string[]): this { this.allowlist = [...names]; return this; }
   /** A fixed 127.0.0.1 port (ZKH_GATEWAY_PORT), for poking the fleet by hand. */
   withHostPort(port: number | undefined): this { this.hostPort = port; return this; }
 
   async start(): Promise<StartedGateway> {
-    const container = await new GenericContainer(this.image)
-      .withName(`zkh-${this.labels['zkharness.run'] ?? 'x'}-gateway`)
-      .withLabels({ ...this.labels, 'zkharness.role': 'gateway', 'zkharness.node': 'gateway' })
-      .withNetworkMode(this.networkName)
-      .withNetworkAliases('gateway')
+    const container = await this.onFleetNetwork('gateway', { 'zkharness.role': 'gateway', 'zkharness.node': 'gateway' })
       .withExposedPorts(this.hostPort ? { container: GATEWAY_HTTP_PORT, host: this.hostPort } : GATEWAY_HTTP_PORT)
       .withEnvironment({
         ZK_CONNECT: this.zkConnect,

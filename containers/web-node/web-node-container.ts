@@ -1,32 +1,16 @@
 // Configures one web node (Jetty 12 + Curator, or a user's image honouring the same contract) on the run's
 // network; `start()` returns a StartedWebNode once /health answers.
-import { GenericContainer, Wait } from 'testcontainers';
+import { Wait } from 'testcontainers';
+import { ZooKeeperClientContainer } from '../../support/docker/fleet-container-config';
 import { StartedWebNode, NODE_HTTP_PORT } from './started-web-node';
 
-export class WebNodeContainer {
-  private image = 'zkharness/web-node:current';
-  private networkName = '';
-  private labels: Record<string, string> = {};
-  private zkConnect = '';
-  private sessionTimeoutMs = 4000;
-
-  constructor(readonly name: string) {}
-
-  withImage(image: string): this { this.image = image; return this; }
-  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
-  withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
-  withZooKeeper(connectString: string, sessionTimeoutMs: number): this {
-    this.zkConnect = connectString;
-    this.sessionTimeoutMs = sessionTimeoutMs;
-    return this;
+export class WebNodeContainer extends ZooKeeperClientContainer {
+  constructor(readonly name: string) {
+    super('zkharness/web-node:current');
   }
 
   async start(): Promise<StartedWebNode> {
-    const container = await new GenericContainer(this.image)
-      .withName(`zkh-${this.labels['zkharness.run'] ?? 'x'}-${this.name}`)
-      .withLabels({ ...this.labels, 'zkharness.role': 'web-node', 'zkharness.node': this.name })
-      .withNetworkMode(this.networkName)
-      .withNetworkAliases(this.name)
+    const container = await this.onFleetNetwork(this.name, { 'zkharness.role': 'web-node', 'zkharness.node': this.name })
       .withExposedPorts(NODE_HTTP_PORT)
       .withEnvironment({
         NODE_NAME: this.name,

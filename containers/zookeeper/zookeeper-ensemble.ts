@@ -1,6 +1,7 @@
 // Configures a ZooKeeper ensemble of 3 or 5 members (zk-1..zk-5) on the run's network; `start()` returns a
 // StartedZooKeeperEnsemble once exactly one member leads and the rest follow.
 import { GenericContainer, Wait } from 'testcontainers';
+import { fleetContainer } from '../../support/docker/fleet-container-config';
 import { SettingError } from '../../support/errors';
 import { TimingProfile } from '../../support/timing/timing-profile';
 import { eventually, now } from '../../support/timing/eventually';
@@ -46,11 +47,7 @@ export class ZooKeeperEnsemble {
 
   private member(id: number, name: string, all: string[]): GenericContainer {
     const t = this.timing;
-    return new GenericContainer(this.image)
-      .withName(`zkh-${this.labels['zkharness.run'] ?? 'x'}-${name}`)
-      .withLabels({ ...this.labels, 'zkharness.role': 'zookeeper', 'zkharness.member': name })
-      .withNetworkMode(this.networkName)
-      .withNetworkAliases(name)
+    return fleetContainer(this.image, this.labels, this.networkName, name, { 'zkharness.role': 'zookeeper', 'zkharness.member': name })
       .withExposedPorts(CLIENT_PORT)
       .withEnvironment({
         // Our image's settings...

@@ -20,7 +20,3 @@ export async function getJson<T = unknown>(url: string, timeoutMs = 1000): Promi
   }
   return { status: response.statusCode, body: body as T, headers: response.headers };
 }
-
-export async function closeHttp(): Promise<void> {
-  await agent.close();
-}

@@ -75,28 +75,22 @@ export class FleetWorld extends World {
    */
   async member(ref: MemberRef, undoing?: FaultKind[]): Promise<StartedZooKeeperMember> {
     const fleet = await this.fleet();
-    if (undoing && ref.kind !== 'name') {
-      const phrase = describeMemberRef(ref);
-      const fault = this.faults.active().reverse().find((f) => undoing.includes(f.record.kind) && f.record.params?.role === phrase);
-      if (fault) return fleet.ensemble.member(fault.record.targets[0]);
-    }
+    const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeMemberRef(ref), undoing) : undefined;
+    if (faulted) return fleet.ensemble.member(faulted);
     return resolveMember(fleet, ref, runContext.random, this.deadline(10_000));
   }
 
   /** A node by name or role; as for members, a role in an undoing step means whom it named at the fault. */
   async node(ref: NodeRef, undoing?: FaultKind[]): Promise<StartedWebNode> {
     const fleet = await this.fleet();
-    if (undoing && ref.kind !== 'name') {
-      const phrase = describeNodeRef(ref);
-      const fault = this.faults.active().reverse().find((f) => undoing.includes(f.record.kind) && f.record.params?.role === phrase);
-      if (fault) return fleet.node(fault.record.targets[0]);
-    }
+    const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeNodeRef(ref), undoing) : undefined;
+    if (faulted) return fleet.node(faulted);
     return resolveNode(fleet, ref, runContext.random, this.deadline(10_000));
   }
 
   /** In a Then step a role names whom it named when the latest fault under that role began. */
   async nodeAsFaulted(ref: NodeRef): Promise<StartedWebNode> {
-    return this.node(ref, ['kill', 'stop', 'pause', 'restart', 'cut-off']);
+    return this.node(ref, ['kill', 'stop', 'pause', 'cut-off']);
   }
 
   /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */

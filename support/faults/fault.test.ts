@@ -25,3 +25,13 @@ test('healing is idempotent and errors are collected, not short-circuited', asyn
   await assert.rejects(log.healAll(), /engine gone/);
   assert.equal(healed, 1, 'a healed fault is not healed twice');
 });
+
+test('a role used at a fault names that fault\'s target while it is active', async () => {
+  const log = new FaultLog();
+  log.record('pause', ['zk-2'], async () => undefined, { role: 'the ZooKeeper leader' });
+  log.record('kill', ['zk-3'], async () => undefined, { role: 'a ZooKeeper follower' });
+  assert.equal(log.targetUnderRole('the ZooKeeper leader', ['pause']), 'zk-2');
+  assert.equal(log.targetUnderRole('the ZooKeeper leader', ['kill']), undefined);
+  await log.healAll();
+  assert.equal(log.targetUnderRole('the ZooKeeper leader', ['pause']), undefined);
+});

@@ -56,6 +56,11 @@ export class FaultLog {
     return this.active().find((f) => f.record.kind === kind && f.record.targets.includes(target));
   }
 
+  /** The target of the newest active fault of these kinds that a step began under this role phrase. */
+  targetUnderRole(role: string, kinds: readonly FaultKind[]): string | undefined {
+    return this.active().reverse().find((f) => kinds.includes(f.record.kind) && f.record.params?.role === role)?.record.targets[0];
+  }
+
   history(): FaultRecord[] {
     return this.faults.map((f) => f.record);
   }

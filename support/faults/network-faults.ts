@@ -9,8 +9,14 @@ import { requireImage } from '../images/image-catalog';
 import { ContainerActions } from '../docker/container-actions';
 import { SettingError } from '../errors';
 
+export const NETWORK_FAULT_KINDS = ['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'majorities-ring', 'bandwidth'] as const satisfies readonly FaultKind[];
+
+export function isNetworkFault(kind: FaultKind): boolean {
+  return (NETWORK_FAULT_KINDS as readonly FaultKind[]).includes(kind);
+}
+
 export interface NetworkFault {
-  readonly kind: Extract<FaultKind, 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'majorities-ring' | 'bandwidth'>;
+  readonly kind: (typeof NETWORK_FAULT_KINDS)[number];
   readonly kbitPerSecond?: number;
   /** Sides: every container on one side loses its traffic to every container on the others. */
   readonly sides: readonly (readonly string[])[];

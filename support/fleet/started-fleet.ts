@@ -56,11 +56,6 @@ export class StartedFleet {
     return this.gatewayContainer;
   }
 
-  /** Every container name in this fleet, for error messages and diagnostics. */
-  containerNames(): string[] {
-    return [...this.ensemble.members.map((m) => m.name), ...this.nodeNames(), ...(this.gatewayContainer ? ['gateway'] : [])];
-  }
-
   async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -6,13 +6,12 @@ import { tryWrite } from '../clients/zookeeper-session';
 import { startIfDown } from '../faults/container-faults';
 import { StartedFleet } from './started-fleet';
 import { fleetChecks } from '../checks/fleet-checks';
+import { ensembleChecks } from '../checks/ensemble-checks';
 
 export async function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
   const modes = await fleet.ensemble.modes();
-  const values = Object.values(modes);
-  const leaders = values.filter((m) => m === 'leader' || m === 'standalone').length;
-  const followers = values.filter((m) => m === 'follower').length;
-  if (leaders !== 1 || leaders + followers !== values.length) return { ok: false, seen: describeModes(modes) };
+  const { leaders, followers } = ensembleChecks.roleCounts(modes);
+  if (leaders !== 1 || leaders + followers !== fleet.ensemble.size) return { ok: false, seen: describeModes(modes) };
   const write = await tryWrite(fleet.ensemble.getConnectString(), 2000);
   return { ok: write.ok, seen: write.ok ? describeModes(modes) : write.detail };
 }

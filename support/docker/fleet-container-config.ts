@@ -1,0 +1,34 @@
+// What every fleet container's configuration shares: the image, the run's labels and network, and (for the
+// ZooKeeper clients: web nodes, gateway) the ensemble to connect to.
+import { GenericContainer } from 'testcontainers';
+
+/** A container named and labelled for this run, on the run's network under `alias`. */
+export function fleetContainer(image: string, labels: Record<string, string>, networkName: string, alias: string, roleLabels: Record<string, string>): GenericContainer {
+  return new GenericContainer(image)
+    .withName(`zkh-${labels['zkharness.run'] ?? 'x'}-${alias}`)
+    .withLabels({ ...labels, ...roleLabels })
+    .withNetworkMode(networkName)
+    .withNetworkAliases(alias);
+}
+
+export abstract class ZooKeeperClientContainer {
+  protected networkName = '';
+  protected labels: Record<string, string> = {};
+  protected zkConnect = '';
+  protected sessionTimeoutMs = 4000;
+
+  protected constructor(protected image: string) {}
+
+  withImage(image: string): this { this.image = image; return this; }
+  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
+  withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
+  withZooKeeper(connectString: string, sessionTimeoutMs: number): this {
+    this.zkConnect = connectString;
+    this.sessionTimeoutMs = sessionTimeoutMs;
+    return this;
+  }
+
+  protected onFleetNetwork(alias: string, roleLabels: Record<string, string>): GenericContainer {
+    return fleetContainer(this.image, this.labels, this.networkName, alias, roleLabels);
+  }
+}
