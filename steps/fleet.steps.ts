@@ -3,7 +3,7 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { NodeRef, describeNodeRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy, ContainerFaultAction } from '../support/faults/container-faults';
-import { fleetChecks } from '../support/checks/fleet-checks';
+import { fleetChecks, watchedFleetChecks } from '../support/checks/fleet-checks';
 import { rollingRestart } from '../support/faults/rolling-restart';
 import { holds } from '../support/timing/eventually';
 
@@ -41,18 +41,18 @@ When('the Jetty nodes are restarted one by one', async function (this: FleetWorl
 Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  await this.within(`${node.name} to leave /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, false), deadlineMs);
+  await this.withinWatched(`${node.name} to leave /fleet/services/web`, watchedFleetChecks.isRegistered(fleet, node.name, false), deadlineMs);
 });
 
 Then('within {duration} {node} is registered again', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  await this.within(`${node.name} to be registered in /fleet/services/web`, () => fleetChecks.isRegistered(fleet, node.name, true), deadlineMs);
+  await this.withinWatched(`${node.name} to be registered in /fleet/services/web`, watchedFleetChecks.isRegistered(fleet, node.name, true), deadlineMs);
 });
 
 Then('within {duration} exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, deadlineMs: number, count: number) {
   const fleet = await this.fleet();
-  await this.within(`exactly ${count} registered Jetty nodes`, () => fleetChecks.registeredCount(fleet, count), deadlineMs);
+  await this.withinWatched(`exactly ${count} registered Jetty nodes`, watchedFleetChecks.registeredCount(fleet, count), deadlineMs);
 });
 
 Then('within {duration} the gateway routes only to {nodes}', async function (this: FleetWorld, deadlineMs: number, names: string[]) {
@@ -64,7 +64,9 @@ Then('within {duration} the gateway routes only to {nodes}', async function (thi
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
   const previous = this.jettyLeaderBeforeFault;
-  await this.within(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous), deadlineMs);
+  // Latch order (a znode) and each node's /status (HTTP) must agree: polled, and probed at once on a latch change.
+  await this.within(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous), deadlineMs,
+    { wake: fleet.watches().latch, observedBy: '50 ms poll of /status, woken by the watch on /fleet/leader' });
 });
 
 Then('there is exactly one Jetty leader', async function (this: FleetWorld) {

@@ -1,9 +1,11 @@
 // The harness measuring itself: boot the fleet, run a fixed set of faults, and time each recovery with the
-// same observations the scenarios use.
+// same observations the scenarios use (registrations on the watch, the rest polled; the latch watch wakes a poll).
 import { buildFleet } from '../fleet/fleet-builder';
 import { restoreSteadyState } from '../fleet/steady-state';
 import { StartedFleet } from '../fleet/started-fleet';
-import { fleetChecks } from '../checks/fleet-checks';
+import { fleetChecks, watchedFleetChecks } from '../checks/fleet-checks';
+import { measureWatched, WatchedCheck } from '../timing/watched';
+import { ChildrenSnapshot } from '../clients/children-cache';
 import { ensembleChecks } from '../checks/ensemble-checks';
 import { measure, now, Condition } from '../timing/eventually';
 import { TimingProfile } from '../timing/timing-profile';
@@ -19,9 +21,11 @@ export async function benchHarness(runs: number, timing: TimingProfile): Promise
     try {
       figures.ensembleReady.push(fleet.timings.ensembleReadyMs);
       figures.fleetReady.push(fleet.timings.fleetReadyMs);
-      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition, into: number[]) => {
+      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[]) => {
         await fault();
-        const m = await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1 });
+        const m = typeof condition === 'function'
+          ? await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1, wake: fleet.watches().latch })
+          : await measureWatched(what, condition.source, condition.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: condition.watching });
         if (m.measuredMs === null) throw new Error(`bench: ${what} not seen within 30 s (last seen ${m.lastSeen})`);
         into.push(m.measuredMs);
         const resetStart = now();
@@ -30,7 +34,7 @@ export async function benchHarness(runs: number, timing: TimingProfile): Promise
       };
       await timed('writes after the ZooKeeper leader was killed', async () => (await fleet.ensemble.leader()).kill(), () => ensembleChecks.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
       const follower = await followerNode(fleet);
-      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), () => fleetChecks.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
+      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), watchedFleetChecks.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
       const leader = (await fleet.view.jettyLeader()).leader;
       await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetChecks.newJettyLeader(fleet, leader), figures.jettyLeaderHandover);
       await timed('every node on the new config', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),

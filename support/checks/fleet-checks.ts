@@ -2,24 +2,54 @@
 import { Observation } from '../timing/eventually';
 import { StartedFleet } from '../fleet/started-fleet';
 import { NodeStatus } from '../../containers/web-node/started-web-node';
+import { WatchedCheck } from '../timing/watched';
+import { ChildrenSnapshot } from '../clients/children-cache';
+import { registeredNamesOf } from '../clients/fleet-watches';
+import { SERVICES_PATH } from '../clients/fleet-view';
 
 const list = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
+// Judges of a registration list, shared by the polled checks and the watched ones.
+const judgeExactly = (expected: readonly string[]) => (registered: readonly string[]): Observation =>
+  ({ ok: sameSet(registered, expected), seen: `registered: ${list(registered)}` });
+const judgeCount = (count: number) => (registered: readonly string[]): Observation =>
+  ({ ok: registered.length === count, seen: `${registered.length} registered: ${list(registered)}` });
+const judgeRegistered = (node: string, expected: boolean) => (registered: readonly string[]): Observation =>
+  ({ ok: registered.includes(node) === expected, seen: `registered: ${list(registered)}` });
+
 async function registeredExactly(fleet: StartedFleet, expected: readonly string[]): Promise<Observation> {
-  const registered = await fleet.view.registeredNodes();
-  return { ok: sameSet(registered, expected), seen: `registered: ${list(registered)}` };
+  return judgeExactly(expected)(await fleet.view.registeredNodes());
 }
 
 async function registeredCount(fleet: StartedFleet, count: number): Promise<Observation> {
-  const registered = await fleet.view.registeredNodes();
-  return { ok: registered.length === count, seen: `${registered.length} registered: ${list(registered)}` };
+  return judgeCount(count)(await fleet.view.registeredNodes());
 }
 
 async function isRegistered(fleet: StartedFleet, node: string, expected: boolean): Promise<Observation> {
-  const registered = await fleet.view.registeredNodes();
-  return { ok: registered.includes(node) === expected, seen: `registered: ${list(registered)}` };
+  return judgeRegistered(node, expected)(await fleet.view.registeredNodes());
 }
+
+/** A registration condition judged on every snapshot of the fleet's watch on /fleet/services/web. */
+function watchedRegistrations(fleet: StartedFleet, judge: (registered: readonly string[]) => Observation): WatchedCheck<ChildrenSnapshot> {
+  return { source: fleet.watches().registrations, judge: (s) => judge(registeredNamesOf(s)), watching: SERVICES_PATH };
+}
+
+/** The watch on /fleet/services/web is live and its newest snapshot shows exactly `expected`. */
+function watchAgrees(fleet: StartedFleet, expected: readonly string[]): Observation {
+  const cache = fleet.watches().registrations;
+  cache.follow();
+  const newest = cache.snapshots().at(-1);
+  if (cache.state() !== 'WATCHING' || !newest) return { ok: false, seen: cache.describe() };
+  const judged = judgeExactly(expected)(registeredNamesOf(newest));
+  return { ok: judged.ok, seen: `${judged.seen} (as the watch on ${SERVICES_PATH} saw it)` };
+}
+
+export const watchedFleetChecks = {
+  watchAgrees,
+  isRegistered: (fleet: StartedFleet, node: string, expected: boolean) => watchedRegistrations(fleet, judgeRegistered(node, expected)),
+  registeredCount: (fleet: StartedFleet, count: number) => watchedRegistrations(fleet, judgeCount(count)),
+};
 
 async function exactlyOneJettyLeader(fleet: StartedFleet): Promise<Observation> {
   const { leader, seen } = await fleet.view.jettyLeader();

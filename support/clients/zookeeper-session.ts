@@ -2,6 +2,12 @@
 // in time, with the operator's digest identity when given. One session per connect string; `close()` is idempotent.
 import { createHash } from 'node:crypto';
 import * as zookeeper from 'node-zookeeper-client';
+import { guardZooKeeperClient } from '../../containers/gateway/service/zookeeper-client-guard';
+
+// node-zookeeper-client 1.1.3 throws from its socket handler when a session is closed while connecting, reads
+// a dead socket's bytes as the next one's and has no read timeout; the guard (shared with the gateway) repairs
+// all three. Its counts go into run.json.
+guardZooKeeperClient();
 
 export const OPERATOR_USER = 'operator';
 
@@ -25,6 +31,7 @@ export class ZooKeeperSession {
   private closed = false;
   private expired = false;
   private connected: Promise<void>;
+  private readonly stateListeners = new Set<(state: string) => void>();
 
   constructor(readonly connectString: string, private readonly opts: { sessionTimeoutMs?: number; credentials?: OperatorCredentials; opTimeoutMs?: number } = {}) {
     this.client = zookeeper.createClient(connectString, { sessionTimeout: opts.sessionTimeoutMs ?? 8000, spinDelay: 100, retries: 0 });
@@ -33,6 +40,7 @@ export class ZooKeeperSession {
     // node-zookeeper-client does not start a new session after expiry: the owner must replace this one.
     this.client.on('state', (state: zookeeper.State) => {
       if (state === zookeeper.State.EXPIRED) this.expired = true;
+      for (const listener of this.stateListeners) listener(state.name);
     });
     this.client.connect();
   }
@@ -86,6 +94,23 @@ export class ZooKeeperSession {
     }));
   }
 
+  /** The children, leaving a one-shot watch that calls `watcher` at the next change (a missing path: its creation). */
+  async getChildrenAndWatch(path: string, watcher: (event: zookeeper.Event) => void): Promise<string[]> {
+    const children = await this.bounded<string[] | null>(`getChildren ${path}`, (done) => this.client.getChildren(path, watcher, (e: unknown, c: string[]) => {
+      if (codeOf(e) === zookeeper.Exception.NO_NODE) return done(null, null);
+      done(e, c);
+    }));
+    if (children !== null) return children;
+    const appeared = await this.bounded<boolean>(`exists ${path}`, (done) => this.client.exists(path, watcher, (e: unknown, stat: zookeeper.Stat) => done(e, !!stat)));
+    return appeared ? this.getChildrenAndWatch(path, watcher) : [];
+  }
+
+  /** Raw state names (SYNC_CONNECTED, DISCONNECTED, EXPIRED, ...) as the client reports them. */
+  onState(listener: (state: string) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
   create(path: string, data: Buffer, acl?: zookeeper.ACL[], mode = zookeeper.CreateMode.PERSISTENT): Promise<string> {
     return this.bounded(`create ${path}`, (done) => this.client.create(path, data, acl ?? OPEN_ACL, mode, (e: unknown, p: string) => done(e, p)));
   }
@@ -128,6 +153,7 @@ export class ZooKeeperSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.stateListeners.clear();
     this.client.close();
   }
 }

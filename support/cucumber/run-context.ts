@@ -9,6 +9,7 @@ import { RecoveryRecord } from '../report/recovery-record';
 import { ScenarioTimeline } from '../report/scenario-timeline';
 import { REPORTS_DIR } from '../report/reports-dir';
 import { runIdentity } from '../docker/run-identity';
+import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
 
 export { REPORTS_DIR };
 
@@ -26,7 +27,7 @@ class RunContext {
     const id = runIdentity().runId;
     writeFileSync(join(dir, `recovery-${id}.json`), JSON.stringify(this.recoveries, null, 2));
     writeFileSync(join(dir, `timeline-${id}.json`), JSON.stringify(this.timelines));
-    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, seed: this.random.seed, timing: this.timing, reuse: process.env.ZKH_REUSE !== '0', resetsMs: this.pool.resets.map(Math.round) }));
+    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, seed: this.random.seed, timing: this.timing, reuse: process.env.ZKH_REUSE !== '0', resetsMs: this.pool.resets.map(Math.round), zookeeperClientRepairs: repairCounts() }));
   }
 }
 

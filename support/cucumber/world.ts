@@ -4,7 +4,8 @@ import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@c
 import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog, FaultKind } from '../faults/fault';
-import { Measurement, Condition, measure, requireMet, now } from '../timing/eventually';
+import { Measurement, Condition, measure, requireMet, now, Wake } from '../timing/eventually';
+import { measureWatched, TimedSnapshot, WatchedCheck } from '../timing/watched';
 import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
 import { toRecord } from '../report/recovery-record';
 import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
@@ -29,6 +30,8 @@ export class FleetWorld extends World {
   private readonly recoveries: TimelineRecovery[] = [];
   /** End of the last fault step: recoveries are measured from here. */
   lastFaultEndMs: number | null = null;
+  /** Start of the last fault step: watched conditions are judged from the state at this moment. */
+  lastFaultStartMs: number | null = null;
   /** The ZooKeeper leader seen just before the last fault, for "elects a new leader". */
   zkLeaderBeforeFault: string | null = null;
   /** The Jetty leader seen just before the last fault, for "a new Jetty leader is elected". */
@@ -99,6 +102,7 @@ export class FleetWorld extends World {
     this.zkLeaderBeforeFault = await fleet.ensemble.leader().then((m) => m.name, () => null);
     if (fleet.nodes.length) this.jettyLeaderBeforeFault = (await fleet.view.jettyLeader().catch(() => ({ leader: null }))).leader;
     progress(`fault: ${description}`);
+    this.lastFaultStartMs = now();
     await act();
     this.lastFaultEndMs = now();
   }
@@ -107,10 +111,20 @@ export class FleetWorld extends World {
    * A `within` step: measure from the end of the last fault (polling every 50 ms, each probe bounded), record
    * the result met or not, then fail on a miss.
    */
-  async within(what: string, condition: Condition, writtenDeadlineMs: number, options: { probeTimeoutMs?: number } = {}): Promise<Measurement> {
+  async within(what: string, condition: Condition, writtenDeadlineMs: number, options: { probeTimeoutMs?: number; wake?: Wake; observedBy?: string } = {}): Promise<Measurement> {
     await this.fleet();
-    const m = await measure(what, condition, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), probeTimeoutMs: options.probeTimeoutMs });
-    return requireMet(this.record(m));
+    const m = await measure(what, condition, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), probeTimeoutMs: options.probeTimeoutMs, wake: options.wake });
+    return requireMet(this.record(m, options.observedBy));
+  }
+
+  /**
+   * A `within` step on a znode condition: judged on every snapshot of the fleet's ZooKeeper watch from the
+   * end of the last fault, so its window is set by the notification, not by a poll.
+   */
+  async withinWatched<S extends TimedSnapshot>(what: string, check: WatchedCheck<S>, writtenDeadlineMs: number): Promise<Measurement> {
+    await this.fleet();
+    const m = await measureWatched(what, check.source, check.judge, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), fromMs: this.lastFaultStartMs ?? undefined, watching: check.watching });
+    return requireMet(this.record(m, m.observedBy));
   }
 
   /** Records a `within` measurement (met or not) and returns it. */

@@ -6,12 +6,14 @@ import { StartedWebNode } from '../../containers/web-node/started-web-node';
 import { StartedGateway } from '../../containers/gateway/started-gateway';
 import { ZooKeeperSession, OperatorCredentials } from '../clients/zookeeper-session';
 import { FleetView } from '../clients/fleet-view';
+import { FleetWatches } from '../clients/fleet-watches';
 import { FleetConfigWriter } from './fleet-config';
 import { FleetSpec } from './fleet-spec';
 import { UnknownNameError, SettingError } from '../errors';
 
 export class StartedFleet {
   private operatorSession: ZooKeeperSession | undefined;
+  private fleetWatches: FleetWatches | undefined;
   private closed = false;
   readonly timings: Record<string, number> = {};
   readonly view: FleetView;
@@ -39,6 +41,15 @@ export class StartedFleet {
     return this.operatorSession;
   }
 
+  /** The fleet's watches, started on first use and kept for the fleet's life (so a fault is watched from before). */
+  watches(): FleetWatches {
+    if (!this.fleetWatches) {
+      this.fleetWatches = new FleetWatches(() => this.ensemble.getConnectString());
+      this.fleetWatches.start();
+    }
+    return this.fleetWatches;
+  }
+
   node(name: string): StartedWebNode {
     const found = this.nodes.find((n) => n.name === name);
     if (!found) {
@@ -61,6 +72,7 @@ export class StartedFleet {
     this.closed = true;
     const errors: string[] = [];
     this.operatorSession?.close();
+    this.fleetWatches?.close();
     const all = [...this.ensemble.members, ...this.nodes, ...(this.gatewayContainer ? [this.gatewayContainer] : [])];
     await Promise.all(all.map((c) => c.actions.remove().catch((e: Error) => errors.push(`${c.actions.name}: ${e.message}`))));
     await this.network.remove().catch((e: Error) => errors.push(`network ${this.network.name}: ${e.message}`));

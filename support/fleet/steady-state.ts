@@ -1,11 +1,11 @@
 // The verified steady state every scenario starts from: all members up with one leader and writes accepted;
-// every node running and registered; one Jetty leader; the gateway routing to every node.
+// every node running and registered (and the registrations watch live); one Jetty leader; the gateway routing to every node.
 import { eventually, Observation } from '../timing/eventually';
 import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
 import { tryWrite } from '../clients/zookeeper-session';
 import { startIfDown } from '../faults/container-faults';
 import { StartedFleet } from './started-fleet';
-import { fleetChecks } from '../checks/fleet-checks';
+import { fleetChecks, watchedFleetChecks } from '../checks/fleet-checks';
 import { ensembleChecks } from '../checks/ensemble-checks';
 
 export async function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
@@ -21,6 +21,9 @@ export async function fleetSteady(fleet: StartedFleet): Promise<Observation> {
   if (!ensemble.ok || fleet.nodes.length === 0) return ensemble;
   const registered = await fleetChecks.registeredExactly(fleet, fleet.nodeNames());
   if (!registered.ok) return registered;
+  // Scenarios judge registrations on the watch's snapshots: it must be live before any fault.
+  const watched = watchedFleetChecks.watchAgrees(fleet, fleet.nodeNames());
+  if (!watched.ok) return watched;
   const leader = await fleetChecks.exactlyOneJettyLeader(fleet);
   if (!leader.ok) return leader;
   return fleet.gatewayContainer ? fleetChecks.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()) : leader;

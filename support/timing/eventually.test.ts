@@ -36,3 +36,13 @@ test('holds fails as soon as the condition breaks', async () => {
   await assert.rejects(holds('stays up', async () => ({ ok: now() - start < 50, seen: 'went down' }), 1000, 10), /Expected stays up to hold.*went down/);
   assert.equal(typeof (await holds('always', async () => ({ ok: true, seen: '' }), 50, 10)), 'number');
 });
+
+test('measure woken by a watch probes at once when the watch announces a change instead of waiting out the poll', async () => {
+    const listeners = new Set<() => void>();
+    const wake = { subscribe: (l: () => void) => { listeners.add(l); return () => listeners.delete(l); } };
+    let flipped = false;
+    setTimeout(() => { flipped = true; for (const l of listeners) l(); }, 30);
+    const m = await measure('flip', async () => ({ ok: flipped, seen: String(flipped) }), 5000, { pollMs: 2000, wake });
+    assert.equal(m.met, true);
+    assert.ok((m.firstTrueMs ?? 9999) < 500, `seen after ${m.firstTrueMs} ms with a 2 s poll`);
+});

@@ -33,6 +33,12 @@ export interface EventuallyOptions {
   readonly overrunFactor?: number;
   /** Each probe is cut off after this long and counted as false. */
   readonly probeTimeoutMs?: number;
+  /** Something that announces a change (a ZooKeeper watch): the next probe then runs at once. */
+  readonly wake?: Wake;
+}
+
+export interface Wake {
+  subscribe(listener: () => void): () => void;
 }
 
 export const now = (): number => performance.now();
@@ -76,8 +82,22 @@ export async function measure(what: string, condition: Condition, deadlineMs: nu
     if (endedAt >= giveUpAt) {
       return { what, deadlineMs, measuredMs: null, met: false, lastFalseMs, firstTrueMs: null, lastSeen, probes };
     }
-    await sleep(Math.max(0, Math.min(pollMs - (endedAt - startedAt), giveUpAt - endedAt)));
+    await pause(Math.max(0, Math.min(pollMs - (endedAt - startedAt), giveUpAt - endedAt)), options.wake);
   }
+}
+
+/** Sleeps `ms`, or less if `wake` announces a change meanwhile. */
+function pause(ms: number, wake: Wake | undefined): Promise<void> {
+  if (!wake) return sleep(ms);
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = wake.subscribe(done);
+  });
 }
 
 export function requireMet(m: Measurement): Measurement {

@@ -4,11 +4,14 @@ import { ConnectionStateTranslator, isConnected, toRawState } from './connection
 import type { ConnectionState, RawState } from './connection-states';
 import { Lifecycle } from './lifecycle';
 import { log } from './log';
-import { SocketWatchdog } from './socket-watchdog';
+import { guardZooKeeperClient } from './zookeeper-client-guard';
 
 export type SessionListener = (state: ConnectionState) => void;
 
 const SPIN_DELAY_MS = 250;
+
+// The library's own connection handling needs repairs (a read timeout among them): see the guard.
+guardZooKeeperClient((repair) => log('zookeeper', `client repair: ${repair.kind} (${repair.detail})`));
 
 /**
  * Owns the ZooKeeper client: one client per session, a new one after LOST.
@@ -20,7 +23,6 @@ export class ZooKeeperSession {
   private readonly translator = new ConnectionStateTranslator();
   private readonly listeners = new Set<SessionListener>();
   private current: Client | null = null;
-  private watchdog: SocketWatchdog | null = null;
   private suspendedTimer: NodeJS.Timeout | null = null;
   private sessions = 0;
 
@@ -73,17 +75,11 @@ export class ZooKeeperSession {
       if (raw !== null) this.onRawState(raw);
     });
     this.current = client;
-    this.watchdog = new SocketWatchdog(client, (silentMs) =>
-      log('zookeeper', `no answer from the server for ${silentMs} ms: dropping the connection`),
-    );
-    this.watchdog.start();
     log('zookeeper', `connecting to ${this.connectString} (session ${this.sessions}, timeout ${this.sessionTimeoutMs} ms)`);
     client.connect();
   }
 
   private closeClient(): void {
-    this.watchdog?.close();
-    this.watchdog = null;
     const client = this.current;
     this.current = null;
     if (client === null) return;
