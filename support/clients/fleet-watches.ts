@@ -21,6 +21,14 @@ export class FleetWatches {
     this.registrations.close();
     this.latch.close();
   }
+
+  /** For failure diagnostics: each watch's state and its last snapshots, on the harness's clock (ms). */
+  report(lastN = 12): string {
+    return [this.registrations, this.latch].map((cache) => [
+      cache.describe(),
+      ...cache.snapshots().slice(-lastN).map((s) => `  epoch ${s.epoch}  notified ${s.changedAtMs === null ? '(connect read)' : s.changedAtMs.toFixed(1)}  read ${s.readStartMs.toFixed(1)}–${s.readEndMs.toFixed(1)}  [${[...s.children.keys()].sort().join(', ')}]`),
+    ].join('\n')).join('\n\n');
+  }
 }
 
 /** Node names registered in a registrations snapshot, sorted. */

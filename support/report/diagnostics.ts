@@ -1,11 +1,12 @@
 // What a failed scenario leaves behind: every container's log, the /fleet tree with data, the faults that
-// were active, each node's /status and the gateway's — attached to cucumber's report and written under reports/failures/<scenario>/.
+// were active, each node's /status and the gateway's, the harness's watches — attached to cucumber's report and written under reports/failures/<scenario>/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { containerLogs, engine } from '../docker/engine';
 import { LABEL_RUN, runIdentity } from '../docker/run-identity';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultRecord } from '../faults/fault';
+import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
 
 export interface Diagnostics { readonly files: Record<string, string> }
 
@@ -22,6 +23,7 @@ export async function collectDiagnostics(fleet: StartedFleet | undefined, faults
     files['fleet-tree.txt'] = await fleet.operator().dump('/fleet').catch((e: Error) => `/fleet unreadable: ${e.message}`);
     files['ensemble.json'] = JSON.stringify(await fleet.ensemble.modes().catch(() => ({})), null, 2);
     files['node-status.json'] = JSON.stringify(await fleet.view.statuses().catch((e: Error) => ({ error: e.message })), null, 2);
+    if (fleet.nodes.length) files['watches.txt'] = `${fleet.watches().report()}\n\nnode-zookeeper-client repairs in this process: ${JSON.stringify(repairCounts())}\n`;
     if (fleet.gatewayContainer) {
       files['gateway-status.json'] = JSON.stringify(await fleet.gatewayContainer.status().catch((e: Error) => ({ error: e.message })), null, 2);
     }

@@ -1,5 +1,5 @@
 // The repairs against the real node-zookeeper-client, talking to a scripted server on loopback that speaks
-// just enough of ZooKeeper's wire format (length-prefixed Jute frames) to provoke each failure.
+// just enough of ZooKeeper's wire format (support/unit-testing/zookeeper-wire.ts) to provoke each failure.
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
@@ -8,40 +8,13 @@ import { createClient } from 'node-zookeeper-client';
 import type { Client } from 'node-zookeeper-client';
 import { guardZooKeeperClient, repairCounts } from './zookeeper-client-guard';
 import type { ClientRepair } from './zookeeper-client-guard';
+import { connectResponse, isConnectRequest, reply } from '../../../support/unit-testing/zookeeper-wire';
 
 const repairs: ClientRepair[] = [];
 guardZooKeeperClient((r) => repairs.push(r));
 
 const uncaught: Error[] = [];
 process.on('uncaughtException', (e) => uncaught.push(e));
-
-/** ConnectResponse: protocol version 0, negotiated timeout, session id, 16-byte password, read-only flag. */
-function connectResponse(timeoutMs: number, sessionLow: number): Buffer {
-  const body = Buffer.alloc(4 + 4 + 8 + 4 + 16 + 1);
-  body.writeInt32BE(0, 0);
-  body.writeInt32BE(timeoutMs, 4);
-  body.writeUInt32BE(0x0100_0a2b, 8);
-  body.writeUInt32BE(sessionLow, 12);
-  body.writeInt32BE(16, 16);
-  return frame(body);
-}
-
-/** A reply header (xid, zxid, err) with no payload. */
-function reply(xid: number, err: number): Buffer {
-  const body = Buffer.alloc(16);
-  body.writeInt32BE(xid, 0);
-  body.writeInt32BE(err, 12);
-  return frame(body);
-}
-
-/** A ConnectRequest is 44 bytes (version, last zxid, timeout, session id, password); requests are shorter. */
-const isConnectRequest = (body: Buffer) => body.length >= 44;
-
-function frame(body: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeInt32BE(body.length, 0);
-  return Buffer.concat([length, body]);
-}
 
 /** Calls `onFrame(socket, frame, connection)` for each whole frame a client sends. */
 function scriptedServer(onFrame: (socket: Socket, frame: Buffer, connection: number) => void): Promise<Server> {
