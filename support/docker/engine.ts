@@ -6,6 +6,7 @@ process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // Ryuk's image can't be pull
 process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
 import type Dockerode from 'dockerode';
 import { getContainerRuntimeClient } from 'testcontainers';
+import { Agent, request } from 'undici';
 import { DockerUnavailableError } from '../errors';
 
 let dockerode: Promise<Dockerode> | undefined;
@@ -13,6 +14,7 @@ let dockerode: Promise<Dockerode> | undefined;
 export function engine(): Promise<Dockerode> {
   dockerode ??= (async () => {
     try {
+      if (process.env.DOCKER_HOST) await pingDockerHost(process.env.DOCKER_HOST);
       const client = await getContainerRuntimeClient();
       await client.container.dockerode.ping();
       return client.container.dockerode;
@@ -22,6 +24,28 @@ export function engine(): Promise<Dockerode> {
     }
   })();
   return dockerode;
+}
+
+/**
+ * testcontainers falls back to /var/run/docker.sock when DOCKER_HOST does not answer: a user who named an
+ * engine gets that engine or a refusal naming it, never another one. Schemes other than unix and tcp (ssh,
+ * TLS) are left to testcontainers.
+ */
+async function pingDockerHost(dockerHost: string): Promise<void> {
+  const url = new URL(dockerHost);
+  if (url.protocol !== 'unix:' && url.protocol !== 'tcp:') return;
+  const socketPath = url.protocol === 'unix:' ? url.pathname : undefined;
+  const dispatcher = new Agent({ connect: socketPath ? { socketPath, timeout: 3000 } : { timeout: 3000 } });
+  try {
+    const answer = await request(`http://${socketPath ? 'localhost' : url.host}/_ping`, { dispatcher, headersTimeout: 3000, bodyTimeout: 3000 });
+    await answer.body.text();
+    if (answer.statusCode !== 200) throw new Error(`its /_ping answered HTTP ${answer.statusCode}`);
+  } catch (e) {
+    const cause = (e as { cause?: Error }).cause?.message ?? (e as Error).message;
+    throw new Error(`DOCKER_HOST=${dockerHost}: ${cause}`);
+  } finally {
+    await dispatcher.close();
+  }
 }
 
 export async function containerAddress(id: string, networkName: string): Promise<string> {
