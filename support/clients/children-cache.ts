@@ -124,7 +124,8 @@ export class ChildrenCache {
   }
 
   private readSoon(changedAtMs: number | null): void {
-    if (this.owed === undefined || (changedAtMs !== null && (this.owed === null ? false : changedAtMs < this.owed))) this.owed = changedAtMs;
+    // Owed reads merge: a (re)connection read makes no claim about when things changed; notifications keep the earliest.
+    this.owed = this.owed === undefined ? changedAtMs : this.owed === null || changedAtMs === null ? null : Math.min(this.owed, changedAtMs);
     if (!this.reading) void this.readOwed();
   }
 

@@ -1,6 +1,6 @@
 // reports/index.html: one self-contained page (no CDN, no script) with the recovery table and, per scenario,
 // an SVG timeline: faults as shaded spans, recoveries as markers, requests as ticks coloured by outcome.
-import { RecoveryRecord } from './recovery-record';
+import { RecoveryRecord, observedShort } from './recovery-record';
 import { ScenarioTimeline } from './scenario-timeline';
 
 export interface RunMetadata { [key: string]: unknown }
@@ -28,7 +28,7 @@ export function timelineSvg(t: ScenarioTimeline): string {
 }
 
 export function renderIndex(timelines: ScenarioTimeline[], recoveries: RecoveryRecord[], meta: RunMetadata): string {
-  const rows = recoveries.map((r) => `<tr class="${r.met ? 'met' : 'missed'}"><td>${r.met ? 'met' : 'MISSED'}</td><td>${r.measuredMs ?? 'never'}</td><td>${r.deadlineMs}</td><td>${r.windowMs ?? '-'}</td><td>${esc(r.scenario)}</td><td>${esc(r.step)}</td></tr>`);
+  const rows = recoveries.map((r) => `<tr class="${r.met ? 'met' : 'missed'}"><td>${r.met ? 'met' : 'MISSED'}</td><td>${r.measuredMs ?? 'never'}</td><td>${r.deadlineMs}</td><td>${r.windowMs ?? '-'}</td><td title="${esc(r.observedBy)}">${esc(observedShort(r.observedBy))}</td><td>${esc(r.scenario)}</td><td>${esc(r.step)}</td></tr>`);
   const scenarios = timelines.map((t) => {
     const ok = t.requests.filter((r) => r.outcome === 'ok').length;
     const traffic = t.requests.length ? `<p>requests: ${ok} of ${t.requests.length} ok</p>` : '';
@@ -42,8 +42,8 @@ tr.missed td{color:#c62828;font-weight:bold}section{margin:1.5em 0}h3 small{colo
 <body><h1>zkharness report</h1>
 <p><a href="cucumber.html">cucumber report</a> · <a href="junit.xml">junit.xml</a> · <a href="recovery.json">recovery.json</a> · <a href="run.json">run.json</a></p>
 <h2>Recovery times (ms)</h2>
-<p>Measured from the end of the last fault step to the first observation that was true; the window is how far apart the last false and first true observations were.</p>
-<table><tr><th></th><th>measured</th><th>deadline</th><th>window</th><th>scenario</th><th>step</th></tr>${rows.join('')}</table>
+<p>Measured from the end of the last fault step to the first observation that was true; the window is how far apart the last false and first true observations were. "watch": judged on every snapshot of a ZooKeeper watch (the window runs from the notification to the read that confirmed it); "poll": observed every 50 ms; "poll+watch": polled, and probed at once when a watch fired. Hover for the full description.</p>
+<table><tr><th></th><th>measured</th><th>deadline</th><th>window</th><th>by</th><th>scenario</th><th>step</th></tr>${rows.join('')}</table>
 <h2>Timelines</h2>
 <p class="legend"><span style="color:#d9534f">■ kill</span><span style="color:#f0ad4e">■ stop</span><span style="color:#9b59b6">■ pause</span><span style="color:#607d8b">■ network</span><span style="color:#2e7d32">| recovery met</span><span style="color:#c62828">| missed</span><span style="color:#43a047">▮ ok</span><span style="color:#e53935">▮ failed</span><span style="color:#fb8c00">▮ timed out</span></p>
 ${scenarios.join('\n')}

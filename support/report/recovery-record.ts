@@ -35,17 +35,25 @@ export function toRecord(m: Measurement, context: { scenario: string; feature: s
   };
 }
 
+/** A short name for how a row was observed, for tables: watch, poll, or a poll woken by a watch. */
+export function observedShort(observedBy: string): string {
+  if (observedBy.startsWith('watch')) return observedBy.includes('reconnection') ? 'watch*' : 'watch';
+  return observedBy.includes('woken') ? 'poll+watch' : 'poll';
+}
+
 export function recoveryTable(records: readonly RecoveryRecord[]): string {
   if (records.length === 0) return 'recovery: no `within` steps ran';
   const rows = records.map((r) => [
     r.met ? 'met' : 'MISSED',
     r.measuredMs === null ? 'never' : `${r.measuredMs} ms`,
     `${r.deadlineMs} ms`,
-    r.windowMs === null ? '-' : `±${r.windowMs} ms`,
+    r.windowMs === null ? '-' : `${r.windowMs} ms`,
+    observedShort(r.observedBy),
     `${r.scenario} — ${r.step}`,
   ]);
-  const header = ['', 'measured', 'deadline', 'window', 'scenario — step'];
+  const header = ['', 'measured', 'deadline', 'window', 'by', 'scenario — step'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  return ['recovery times:', line(header), ...rows.map(line)].join('\n');
+  const legend = 'window: first seen true minus last known false; by: watch = judged on a ZooKeeper watch (watch* across a reconnection), poll = every 50 ms, poll+watch = polled and woken by a watch';
+  return ['recovery times:', line(header), ...rows.map(line), legend].join('\n');
 }
