@@ -9,6 +9,9 @@ export class ScriptedZooKeeper {
   private readonly sockets = new Set<Socket>();
   private readonly childWatches = new Map<Socket, Set<string>>();
   private server: Server | null = null;
+  private nextSession = 0x5eed_0001;
+  /** Sessions (low 32 bits of the id) the server has expired: their reconnections are refused as expired. */
+  private readonly expired = new Set<number>();
 
   constructor(private readonly sessionTimeoutMs = 4000) {}
 
@@ -37,6 +40,12 @@ export class ScriptedZooKeeper {
     this.fireChildWatches(parentOf(path));
   }
 
+  /** Expires every live session: connections drop, and a client that comes back with its old id is told so. */
+  expireSessions(): void {
+    for (let id = 0x5eed_0001; id < this.nextSession; id++) this.expired.add(id);
+    this.dropConnections();
+  }
+
   dropConnections(): void {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
@@ -55,6 +64,7 @@ export class ScriptedZooKeeper {
 
   private accept(socket: Socket): void {
     this.sockets.add(socket);
+    socket.setNoDelay(true);
     this.childWatches.set(socket, new Set());
     let pending = Buffer.alloc(0);
     let connected = false;
@@ -70,7 +80,13 @@ export class ScriptedZooKeeper {
         pending = pending.subarray(4 + body.length);
         if (!connected && isConnectRequest(body)) {
           connected = true;
-          socket.write(connectResponse(this.sessionTimeoutMs, 0x5eed_0001));
+          // ConnectRequest: protocol version (4), last zxid seen (8), timeout (4), session id (8), password.
+          const session = body.readUInt32BE(20);
+          if (this.expired.has(session)) {
+            socket.end(connectResponse(0, session));
+            continue;
+          }
+          socket.write(connectResponse(this.sessionTimeoutMs, session !== 0 ? session : this.nextSession++));
         } else {
           this.answer(socket, body);
         }
