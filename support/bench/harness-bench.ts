@@ -7,7 +7,7 @@ import { fleetChecks, watchedFleetChecks } from '../checks/fleet-checks';
 import { measureWatched, WatchedCheck } from '../timing/watched';
 import { ChildrenSnapshot } from '../clients/children-cache';
 import { ensembleChecks } from '../checks/ensemble-checks';
-import { measure, now, Condition } from '../timing/eventually';
+import { measure, now, Condition, Wake } from '../timing/eventually';
 import { TimingProfile } from '../timing/timing-profile';
 import { progress } from '../progress';
 
@@ -21,10 +21,10 @@ export async function benchHarness(runs: number, timing: TimingProfile): Promise
     try {
       figures.ensembleReady.push(fleet.timings.ensembleReadyMs);
       figures.fleetReady.push(fleet.timings.fleetReadyMs);
-      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[]) => {
+      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
         await fault();
         const m = typeof condition === 'function'
-          ? await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1, wake: fleet.watches().latch })
+          ? await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1, wake })
           : await measureWatched(what, condition.source, condition.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: condition.watching });
         if (m.measuredMs === null) throw new Error(`bench: ${what} not seen within 30 s (last seen ${m.lastSeen})`);
         into.push(m.measuredMs);
@@ -36,7 +36,7 @@ export async function benchHarness(runs: number, timing: TimingProfile): Promise
       const follower = await followerNode(fleet);
       await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), watchedFleetChecks.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
       const leader = (await fleet.view.jettyLeader()).leader;
-      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetChecks.newJettyLeader(fleet, leader), figures.jettyLeaderHandover);
+      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetChecks.newJettyLeader(fleet, leader), figures.jettyLeaderHandover, fleet.watches().latch);
       await timed('every node on the new config', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),
         () => fleetChecks.runningRunVersion(fleet, run + 1), figures.configPropagation);
     } finally {

@@ -139,7 +139,7 @@ export class ChildrenCache {
         const session = this.session;
         const readStartMs = now();
         try {
-          const names = await session.getChildrenAndWatch(this.path, this.watcher);
+          const names = await session.getChildren(this.path, this.watcher);
           const data = await Promise.all(names.map(async (name) => [name, (await session.getData(`${this.path}/${name}`))?.data ?? null] as const));
           // A gap during the read: the reconnection's own read replaces this one.
           if (epoch !== this.epoch || session !== this.session) continue;

@@ -1,7 +1,7 @@
 // The fleet's watched znodes: registrations and the Jetty leader latch, each kept by a ChildrenCache on its
 // own long-lived session for as long as the fleet lives (a reused fleet keeps its watches across scenarios).
 import { ChildrenCache, ChildrenSnapshot } from './children-cache';
-import { LEADER_PATH, SERVICES_PATH, latchOrder, parseRegistration } from './fleet-view';
+import { LEADER_PATH, SERVICES_PATH, parseRegistration } from './fleet-view';
 
 export class FleetWatches {
   readonly registrations: ChildrenCache;
@@ -34,9 +34,4 @@ export class FleetWatches {
 /** Node names registered in a registrations snapshot, sorted. */
 export function registeredNamesOf(s: ChildrenSnapshot): string[] {
   return [...s.children].map(([id, data]) => parseRegistration(id, data.toString('utf8')).node).sort();
-}
-
-/** Latch participants (their ids) in order in a latch snapshot; the first leads. */
-export function latchParticipantsOf(s: ChildrenSnapshot): string[] {
-  return latchOrder([...s.children.keys()]).map((child) => s.children.get(child)?.toString('utf8') ?? '?');
 }

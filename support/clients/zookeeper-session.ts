@@ -87,22 +87,18 @@ export class ZooKeeperSession {
     }));
   }
 
-  getChildren(path: string): Promise<string[]> {
-    return this.bounded(`getChildren ${path}`, (done) => this.client.getChildren(path, (e: unknown, children: string[]) => {
-      if (codeOf(e) === zookeeper.Exception.NO_NODE) return done(null, []);
-      done(e, children);
-    }));
-  }
-
-  /** The children, leaving a one-shot watch that calls `watcher` at the next change (a missing path: its creation). */
-  async getChildrenAndWatch(path: string, watcher: (event: zookeeper.Event) => void): Promise<string[]> {
-    const children = await this.bounded<string[] | null>(`getChildren ${path}`, (done) => this.client.getChildren(path, watcher, (e: unknown, c: string[]) => {
+  /**
+   * The children ([] for a missing path). With a `watcher`, leaves a one-shot watch that calls it at the next
+   * change; for a missing path, at its creation.
+   */
+  async getChildren(path: string, watcher?: (event: zookeeper.Event) => void): Promise<string[]> {
+    const children = await this.bounded<string[] | null>(`getChildren ${path}`, (done) => this.client.getChildren(path, watcher as (event: zookeeper.Event) => void, (e: unknown, c: string[]) => {
       if (codeOf(e) === zookeeper.Exception.NO_NODE) return done(null, null);
       done(e, c);
     }));
-    if (children !== null) return children;
+    if (children !== null || !watcher) return children ?? [];
     const appeared = await this.bounded<boolean>(`exists ${path}`, (done) => this.client.exists(path, watcher, (e: unknown, stat: zookeeper.Stat) => done(e, !!stat)));
-    return appeared ? this.getChildrenAndWatch(path, watcher) : [];
+    return appeared ? this.getChildren(path, watcher) : [];
   }
 
   /** Raw state names (SYNC_CONNECTED, DISCONNECTED, EXPIRED, ...) as the client reports them. */

@@ -81,10 +81,17 @@ export function measureWatched<S extends TimedSnapshot>(what: string, source: Wa
   const history = source.snapshots();
   const atSince = currentAt(history, since);
   const earliest = currentAt(history, from);
-  // Walk back from the state at `since` to the change that made it true (if it was false since `from`).
+  // Already true at `since`: start from the last false state since `from`, so the change after it gives the window.
   let start = atSince;
-  while (start > earliest && history[start] && safely(judge, history[start]).ok && history[start - 1] && safely(judge, history[start - 1]).ok) start--;
-  if (start > earliest && history[start] && safely(judge, history[start]).ok) start--;
+  if (history[atSince] && safely(judge, history[atSince]).ok) {
+    start = earliest;
+    for (let i = atSince - 1; i >= earliest; i--) {
+      if (!safely(judge, history[i]!).ok) {
+        start = i;
+        break;
+      }
+    }
+  }
   const queue: S[] = history.slice(start);
   let lastFalse: S | null = null;
   let lastSeen = `nothing read yet by the ${source.describe()}`;
