@@ -20,3 +20,13 @@ Feature: Requests through the gateway keep succeeding while nodes come and go
     Then within 10 seconds exactly 2 Jetty nodes are registered
     And for 3 seconds the Jetty leader does not change
     And at least 99% of requests through the gateway succeeded
+
+  Scenario: A short scenario under traffic gets its verdicts without padding
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    And steady traffic through the gateway
+    When node-3 is stopped
+    Then within 2 seconds node-3 is no longer registered
+    And no request through the gateway failed
+    And 99% of requests through the gateway completed within 500 ms
+    And the median latency of requests through the gateway is below 50 ms

@@ -2,16 +2,17 @@
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { fleetChecks } from '../support/checks/fleet-checks';
-import { configVersionOf, WrittenConfig } from '../support/fleet/fleet-config';
+import { configVersionOf, WrittenConfig, PublishKind } from '../support/fleet/fleet-config';
+import { judges } from '../support/history/state-judges';
 import { getJson } from '../support/clients/http-client';
-import { measure, requireMet, eventually } from '../support/timing/eventually';
+import { eventually } from '../support/timing/eventually';
 import { ZooKeeperSession, isNoAuth } from '../support/clients/zookeeper-session';
 import { CONFIG_PATH } from '../support/clients/fleet-view';
 import { progress } from '../support/progress';
 
 /** The operator's write, retried through connection loss (said so when it took more than one attempt). */
-async function publish(world: FleetWorld, content: string): Promise<WrittenConfig> {
-  const written = await (await world.fleet()).config.publish(content, world.deadline(20_000));
+async function publish(world: FleetWorld, content: string, kind: PublishKind = 'write-config'): Promise<WrittenConfig> {
+  const written = await (await world.fleet()).config.publish(content, world.deadline(20_000), kind);
   if (written.attempts > 1) progress(`config written after ${written.attempts} attempts (connection loss retried)`);
   return written;
 }
@@ -21,7 +22,7 @@ async function publishRejected(world: FleetWorld, content: string, what: string)
   const fleet = await world.fleet();
   let zxid = 0;
   await world.faultStep(`${what} is published`, async () => {
-    zxid = (await publish(world, content)).zxid;
+    zxid = (await publish(world, content, 'publish-malformed')).zxid;
     world.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
   });
   world.lastMalformedZxid = zxid;
@@ -29,11 +30,9 @@ async function publishRejected(world: FleetWorld, content: string, what: string)
 }
 
 Given('the fleet config is:', async function (this: FleetWorld, content: string) {
-  const fleet = await this.fleet();
   const version = configVersionOf(content);
   await publish(this, content);
-  requireMet(await measure(`every running node to run config version ${version}`, () => fleetChecks.runningRunVersion(fleet, version),
-    this.deadline(15_000), { sinceMs: this.sinceLastFault() }));
+  await this.awaitState(`every running node to run config version ${version}`, judges.answeringRunVersion(version), this.deadline(15_000));
 });
 
 When('the fleet config is changed to:', async function (this: FleetWorld, content: string) {
@@ -54,15 +53,20 @@ When('a fleet config of {int} KiB is published', async function (this: FleetWorl
 });
 
 Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
-  const fleet = await this.fleet();
-  await this.within(`every registered node to run config version ${version}`, () => fleetChecks.registeredRunVersion(fleet, version), deadlineMs);
+  await this.withinState(`every registered node to run config version ${version}`, judges.registeredRunVersion(version), deadlineMs);
+});
+
+Then('every registered node runs config version {int}', async function (this: FleetWorld, version: number) {
+  await this.nowState(`every registered node to run config version ${version}`, judges.registeredRunVersion(version));
+});
+
+Then('within {duration} every node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
+  await this.withinState(`every node to answer and run config version ${version}`, judges.everyNodeRunsVersion(version), deadlineMs);
 });
 
 Then('every node still runs config version {int}', async function (this: FleetWorld, version: number) {
   const fleet = await this.fleet();
-  const seen = await fleetChecks.runningRunVersion(fleet, version);
-  const all = await Promise.all(fleet.nodes.map((n) => n.isRunning()));
-  if (!seen.ok || all.includes(false)) throw new Error(`Expected every node to be up and still on config version ${version}, but saw ${seen.seen}.`);
+  await this.nowState(`every node to be up and still on config version ${version}`, judges.everyNodeRunsVersion(version));
   // And still serving it: the application answer carries the version.
   for (const node of fleet.nodes) {
     const answer = await fetchRoot(node.baseUrl());

@@ -4,6 +4,7 @@ import { FleetWorld } from '../support/cucumber/world';
 import { MemberRef, describeMemberRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy } from '../support/faults/container-faults';
 import { ensembleChecks } from '../support/checks/ensemble-checks';
+import { judges } from '../support/history/state-judges';
 
 Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, members: number) {
   this.declare({ zookeeperMembers: members });
@@ -28,19 +29,17 @@ for (const [phrase, action] of Object.entries(faultSteps)) {
 
 Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
   const fleet = await this.fleet();
-  const seen = await ensembleChecks.leaderAndFollowers(fleet, followers);
-  if (!seen.ok) throw new Error(`Expected exactly one ZooKeeper leader and ${followers} followers, but saw ${seen.seen}.`);
+  await this.nowState(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size));
 });
 
 Then('within {duration} the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, deadlineMs: number, followers: number) {
   const fleet = await this.fleet();
-  await this.within(`exactly one ZooKeeper leader and ${followers} followers`, () => ensembleChecks.leaderAndFollowers(fleet, followers), deadlineMs);
+  await this.withinState(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size), deadlineMs);
 });
 
 Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {
-  const fleet = await this.fleet();
   const previous = this.zkLeaderBeforeFault;
-  await this.within(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, () => ensembleChecks.newLeader(fleet, previous), deadlineMs);
+  await this.withinState(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, judges.newZooKeeperLeader(previous), deadlineMs);
 });
 
 Then('within {duration} the ensemble has a leader and accepts writes', async function (this: FleetWorld, deadlineMs: number) {

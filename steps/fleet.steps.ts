@@ -1,11 +1,11 @@
-// Jetty nodes and the gateway: declare them, fault nodes, judge registration, leadership and routing.
+// Jetty nodes and the gateway: declare them, fault nodes, judge registration, leadership and routing. Every
+// judgement reads the scenario's history (see support/history/history-judge.ts).
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { NodeRef, describeNodeRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy, ContainerFaultAction } from '../support/faults/container-faults';
-import { fleetChecks, watchedFleetChecks } from '../support/checks/fleet-checks';
 import { rollingRestart } from '../support/faults/rolling-restart';
-import { holds } from '../support/timing/eventually';
+import { judges } from '../support/history/state-judges';
 
 Given('{int} Jetty nodes behind the gateway', function (this: FleetWorld, nodes: number) {
   this.declare({ webNodes: nodes, gateway: true });
@@ -13,6 +13,11 @@ Given('{int} Jetty nodes behind the gateway', function (this: FleetWorld, nodes:
 
 Given('{int} Jetty nodes', function (this: FleetWorld, nodes: number) {
   this.declare({ webNodes: nodes });
+});
+
+Given('the Jetty nodes keep leadership until their ZooKeeper session is lost', function (this: FleetWorld) {
+  // Curator's session-only error policy (LEADER_ERROR_POLICY=session): the CURATOR-444 hazard, on purpose.
+  this.declare({ leaderPolicy: 'session' });
 });
 
 const nodeFaultSteps: Record<string, ContainerFaultAction> = {
@@ -39,60 +44,65 @@ When('the Jetty nodes are restarted one by one', async function (this: FleetWorl
 });
 
 Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
-  const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  await this.withinWatched(`${node.name} to leave /fleet/services/web`, watchedFleetChecks.isRegistered(fleet, node.name, false), deadlineMs);
+  await this.withinState(`${node.name} to leave /fleet/services/web`, judges.znodeGone(node.name), deadlineMs);
 });
 
 Then('within {duration} {node} is registered again', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
-  const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  await this.withinWatched(`${node.name} to be registered in /fleet/services/web`, watchedFleetChecks.isRegistered(fleet, node.name, true), deadlineMs);
+  await this.withinState(`${node.name} to be registered by its current session`, judges.isRegistered(node.name), deadlineMs);
 });
 
 Then('within {duration} exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, deadlineMs: number, count: number) {
-  const fleet = await this.fleet();
-  await this.withinWatched(`exactly ${count} registered Jetty nodes`, watchedFleetChecks.registeredCount(fleet, count), deadlineMs);
+  await this.withinState(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count), deadlineMs);
+});
+
+Then('exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, count: number) {
+  await this.nowState(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count));
 });
 
 Then('within {duration} the gateway routes only to {nodes}', async function (this: FleetWorld, deadlineMs: number, names: string[]) {
   const fleet = await this.fleet();
   names.forEach((n) => fleet.node(n));
-  await this.within(`the gateway to route only to ${names.join(', ')}`, () => fleetChecks.gatewayRoutesOnlyTo(fleet, names), deadlineMs);
+  await this.withinState(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names), deadlineMs);
+});
+
+Then('the gateway routes only to {nodes}', async function (this: FleetWorld, names: string[]) {
+  const fleet = await this.fleet();
+  names.forEach((n) => fleet.node(n));
+  await this.nowState(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names));
+});
+
+Then('within {duration} every Jetty node has lost its ZooKeeper session', async function (this: FleetWorld, deadlineMs: number) {
+  await this.withinState('every Jetty node to report its ZooKeeper session lost', judges.everyNodeLostSession(), deadlineMs);
 });
 
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
-  const fleet = await this.fleet();
   const previous = this.jettyLeaderBeforeFault;
-  // Latch order (a znode) and each node's /status (HTTP) must agree: polled, and probed at once on a latch change.
-  await this.within(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, () => fleetChecks.newJettyLeader(fleet, previous), deadlineMs,
-    { wake: fleet.watches().latch, observedBy: '50 ms poll of /status, woken by the watch on /fleet/leader' });
+  // Latch order (the watch on /fleet/leader) and each node's /status must agree.
+  await this.withinState(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, judges.newJettyLeader(previous), deadlineMs);
 });
 
 Then('there is exactly one Jetty leader', async function (this: FleetWorld) {
-  const fleet = await this.fleet();
-  // The contract's definition: latch order and /status agree, on two observations in a row (a poll apart).
-  const first = await fleet.view.jettyLeader();
-  if (!first.leader) throw new Error(`Expected exactly one Jetty leader, but ${first.seen}.`);
-  await new Promise((r) => setTimeout(r, 100));
-  const second = await fleet.view.jettyLeader();
-  if (second.leader !== first.leader) {
-    throw new Error(`Expected exactly one Jetty leader on two observations in a row, but saw "${first.seen}" then "${second.seen}".`);
-  }
+  // The contract's definition: latch order and /status agree, on two rounds of observations in a row.
+  await this.nowState('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), 2);
+});
+
+Then('within {duration} there is exactly one Jetty leader', async function (this: FleetWorld, deadlineMs: number) {
+  await this.withinState('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), deadlineMs);
 });
 
 Then('for {duration} {node} stays registered', async function (this: FleetWorld, spanMs: number, ref: NodeRef) {
-  const fleet = await this.fleet();
   const node = await this.nodeAsFaulted(ref);
-  await holds(`${node.name} to stay registered`, () => fleetChecks.isRegistered(fleet, node.name, true), spanMs);
+  await this.holdsState(`${node.name} to stay registered`, judges.isRegistered(node.name), spanMs);
 });
 
 Then('for {duration} the Jetty leader does not change', async function (this: FleetWorld, spanMs: number) {
-  const fleet = await this.fleet();
-  const { leader, seen } = await fleet.view.jettyLeader();
-  if (!leader) throw new Error(`Expected a Jetty leader to watch, but ${seen}.`);
-  await holds(`the Jetty leader to stay ${leader}`, async () => {
-    const now = await fleet.view.jettyLeader();
-    return { ok: now.leader === leader, seen: now.seen };
-  }, spanMs);
+  const { leader, seen } = (await this.currentJettyLeader());
+  if (!leader) throw new Error(`Expected a Jetty leader to watch, but saw ${seen}.`);
+  await this.holdsState(`the Jetty leader to stay ${leader}`, judges.leaderStays(leader), spanMs);
+});
+
+Then('the history shows two Jetty leaders at once', async function (this: FleetWorld) {
+  await this.expectViolation('single-jetty-leader');
 });

@@ -13,6 +13,10 @@ export interface NodeStatus {
   readonly zk: 'CONNECTED' | 'SUSPENDED' | 'LOST' | 'RECONNECTED' | string;
   readonly configVersion: number;
   readonly rejected: { version: number | null; reason: string; at: string; zxid?: number } | null;
+  /** The node's current ZooKeeper session (16 hex digits), null when it has none; absent from older images. */
+  readonly session?: string | null;
+  /** Random per process start: tells a restarted process from the same one. */
+  readonly incarnation?: string;
 }
 
 export class StartedWebNode extends StartedFleetContainer {

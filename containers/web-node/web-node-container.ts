@@ -5,8 +5,16 @@ import { ZooKeeperClientContainer } from '../../support/docker/fleet-container-c
 import { StartedWebNode, NODE_HTTP_PORT } from './started-web-node';
 
 export class WebNodeContainer extends ZooKeeperClientContainer {
+  private leaderPolicy: 'standard' | 'session' = 'standard';
+
   constructor(readonly name: string) {
     super('zkharness/web-node:current');
+  }
+
+  /** `session` keeps Jetty leadership until the ZooKeeper session is lost (unsafe; for showing the hazard). */
+  withLeaderErrorPolicy(policy: 'standard' | 'session'): this {
+    this.leaderPolicy = policy;
+    return this;
   }
 
   async start(): Promise<StartedWebNode> {
@@ -18,6 +26,7 @@ export class WebNodeContainer extends ZooKeeperClientContainer {
         ZK_SESSION_TIMEOUT_MS: String(this.sessionTimeoutMs),
         HTTP_PORT: String(NODE_HTTP_PORT),
         ADVERTISED_HOST: this.name,
+        LEADER_ERROR_POLICY: this.leaderPolicy,
       })
       .withResourcesQuota({ memory: 0.375 })
       .withWaitStrategy(Wait.forHttp('/health', NODE_HTTP_PORT).forStatusCode(200))

@@ -20,6 +20,11 @@ export class StartedZooKeeperMember extends StartedFleetContainer {
     return `${this.name}:${CLIENT_PORT}`;
   }
 
+  /** `srvr` on the published port without asking the engine first (for observers polling every 50 ms). */
+  probeMode(timeoutMs = 1000): Promise<MemberMode> {
+    return memberMode('127.0.0.1', this.hostPort, timeoutMs);
+  }
+
   async mode(timeoutMs = 1000): Promise<MemberMode> {
     if ((await this.actions.state()) !== 'running') return 'unreachable';
     return memberMode('127.0.0.1', this.hostPort, timeoutMs);

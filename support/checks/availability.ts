@@ -1,7 +1,7 @@
-// Verdicts over a recorded request history. A timeout (info) counts as a failure for availability.
+// Verdicts over recorded requests, for the traffic steps. A timeout (info) counts as a failure for
+// availability; latency is each request's time from invocation to completion, whatever its outcome (a
+// timed-out request counts with its full timeout, so failures cannot flatter a latency objective).
 import { RequestRecord } from '../workload/gateway-traffic';
-
-export const MIN_REQUESTS_FOR_A_VERDICT = 100;
 
 export interface Availability {
   readonly total: number;
@@ -41,11 +41,39 @@ export function longestOutage(history: readonly RequestRecord[]): number {
   return Math.round(longest);
 }
 
-export type Verdict = { valid: true; summary: string } | { valid: false; summary: string } | { valid: 'unknown'; summary: string };
-
-export function judgeAvailability(history: readonly RequestRecord[], minRatio: number): Verdict {
-  const a = availability(history);
-  const summary = `${a.ok} of ${a.total} requests succeeded (${(a.ratio * 100).toFixed(2)}%; ${a.failed} failed, ${a.timedOut} timed out; longest outage ${a.longestOutageMs} ms; by backend ${JSON.stringify(a.byBackend)})`;
-  if (a.total < MIN_REQUESTS_FOR_A_VERDICT) return { valid: 'unknown', summary: `inconclusive: only ${a.total} requests were sent (at least ${MIN_REQUESTS_FOR_A_VERDICT} are needed); ${summary}` };
-  return { valid: a.ratio >= minRatio, summary } as Verdict;
+export interface TrafficVerdict {
+  readonly valid: boolean;
+  readonly summary: string;
 }
+
+/** The q-quantile (0..1) of a list of numbers, nearest rank; NaN for an empty list. */
+export function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const latencies = (requests: readonly RequestRecord[]) => requests.map((r) => r.endMs - r.startMs);
+
+export function judgeAvailability(requests: readonly RequestRecord[], minRatio: number): TrafficVerdict {
+  const a = availability(requests);
+  const summary = `${a.ok} of ${a.total} requests succeeded (${(a.ratio * 100).toFixed(2)}%; ${a.failed} failed, ${a.timedOut} timed out; longest outage ${a.longestOutageMs} ms; by backend ${JSON.stringify(a.byBackend)})`;
+  return { valid: a.total > 0 && a.ratio >= minRatio, summary: a.total ? summary : 'no request completed' };
+}
+
+/** At least `share` of the requests succeeded within `boundMs`. */
+export function judgeLatencyShare(requests: readonly RequestRecord[], share: number, boundMs: number): TrafficVerdict {
+  const within = requests.filter((r) => r.outcome === 'ok' && r.endMs - r.startMs <= boundMs).length;
+  const ratio = requests.length ? within / requests.length : 0;
+  const l = latencies(requests);
+  const summary = `${within} of ${requests.length} requests succeeded within ${boundMs} ms (${(ratio * 100).toFixed(2)}%; latency p50 ${fmt(quantile(l, 0.5))}, p99 ${fmt(quantile(l, 0.99))}, max ${fmt(Math.max(...l))})`;
+  return { valid: requests.length > 0 && ratio >= share, summary };
+}
+
+export function judgeMedianLatency(requests: readonly RequestRecord[], boundMs: number): TrafficVerdict {
+  const l = latencies(requests);
+  const median = quantile(l, 0.5);
+  return { valid: requests.length > 0 && median < boundMs, summary: `median latency ${fmt(median)} over ${requests.length} requests (p99 ${fmt(quantile(l, 0.99))})` };
+}
+
+const fmt = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');

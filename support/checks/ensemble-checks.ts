@@ -1,4 +1,5 @@
-// Observations of the ensemble for `within` steps: each returns ok plus what was seen.
+// Write probes through the ensemble for `within` steps: each probe is a client operation recorded in the
+// scenario's history (ok, or info: a write that failed through a lost connection may still land).
 import { Observation } from '../timing/eventually';
 import { StartedFleet } from '../fleet/started-fleet';
 import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
@@ -12,31 +13,27 @@ function roleCounts(modes: Record<string, string>) {
   };
 }
 
-async function leaderAndFollowers(fleet: StartedFleet, followers: number): Promise<Observation> {
-  const modes = await fleet.ensemble.modes();
-  const counts = roleCounts(modes);
-  return { ok: counts.leaders === 1 && counts.followers === followers, seen: describeModes(modes) };
-}
-
-async function newLeader(fleet: StartedFleet, previous: string | null): Promise<Observation> {
-  const modes = await fleet.ensemble.modes();
-  const leaders = Object.entries(modes).filter(([, m]) => m === 'leader').map(([n]) => n);
-  return { ok: leaders.length === 1 && leaders[0] !== previous, seen: describeModes(modes) };
+/** One bounded write through `connectString`, recorded in the fleet's current history as `probe:<where>`. */
+async function probeWrite(fleet: StartedFleet, where: string, connectString: string, timeoutMs: number): Promise<{ ok: boolean; detail: string }> {
+  const complete = fleet.history?.invoke(`probe:${where}`, 'probe-write');
+  const result = await tryWrite(connectString, timeoutMs);
+  complete?.(result.ok ? 'ok' : 'info', { detail: result.detail });
+  return result;
 }
 
 async function acceptsWrites(fleet: StartedFleet): Promise<Observation> {
   const modes = await fleet.ensemble.modes();
   if (roleCounts(modes).leaders !== 1) return { ok: false, seen: describeModes(modes) };
-  const write = await tryWrite(fleet.ensemble.getConnectString(), 1000);
+  const write = await probeWrite(fleet, 'ensemble', fleet.ensemble.getConnectString(), 1000);
   return { ok: write.ok, seen: `${describeModes(modes)}; ${write.detail}` };
 }
 
 /** "refuses writes": a write attempted through every running member fails (each try bounded to 1 s). */
 async function refusesWrites(fleet: StartedFleet): Promise<Observation> {
   const running = await fleet.ensemble.runningMembers();
-  const tries = await Promise.all(running.map(async (m) => ({ member: m.name, ...(await tryWrite(m.hostAddress(), 1000)) })));
+  const tries = await Promise.all(running.map(async (m) => ({ member: m.name, ...(await probeWrite(fleet, m.name, m.hostAddress(), 1000)) })));
   const accepted = tries.filter((t) => t.ok).map((t) => t.member);
   return { ok: accepted.length === 0, seen: accepted.length ? `writes still accepted via ${accepted.join(', ')}` : `all of ${running.map((m) => m.name).join(', ')} refused` };
 }
 
-export const ensembleChecks = { roleCounts, leaderAndFollowers, newLeader, acceptsWrites, refusesWrites };
+export const ensembleChecks = { roleCounts, acceptsWrites, refusesWrites };

@@ -15,6 +15,8 @@ import { renderIndex } from '../report/index-page';
 import { checkRendering } from '../report/render-check';
 import { undefinedSteps } from '../report/nearest-phrasings';
 import { ScenarioTimeline } from '../report/scenario-timeline';
+import { InvariantRow } from '../report/scenario-verdicts';
+import { invariantTable } from '../report/invariant-table';
 
 const REPORTS = join(REPO_ROOT, 'reports');
 const unitOnly = process.argv.includes('--unit-only');
@@ -57,17 +59,19 @@ function readParts<T>(prefix: string): T[] {
 }
 
 /** Merges every worker's parts into recovery.json, run.json and the readable index.html. */
-function writeReports(startedAt: Date): RecoveryRecord[] {
+function writeReports(startedAt: Date): { records: RecoveryRecord[]; invariants: InvariantRow[] } {
   const records = readParts<RecoveryRecord>('recovery-');
+  const invariants = readParts<InvariantRow>('invariants-');
+  writeFileSync(join(REPORTS, 'invariants.json'), JSON.stringify(invariants, null, 2));
   writeFileSync(join(REPORTS, 'recovery.json'), JSON.stringify(records, null, 2));
   const meta = runMetadata(readParts('worker-'), startedAt, new Date());
   writeFileSync(join(REPORTS, 'run.json'), JSON.stringify(meta, null, 2));
   const timelines = readParts<ScenarioTimeline>('timeline-');
-  writeFileSync(join(REPORTS, 'index.html'), renderIndex(timelines, records, meta));
+  writeFileSync(join(REPORTS, 'index.html'), renderIndex(timelines, records, meta, invariants));
   const rendering = checkRendering(join(REPORTS, 'index.html'), timelines.length);
   console.log(`[zkh] index.html rendering: ${rendering}`);
   if (rendering.startsWith('FAILED')) process.exitCode = 1;
-  return records;
+  return { records, invariants };
 }
 
 async function main(): Promise<void> {
@@ -97,9 +101,10 @@ async function main(): Promise<void> {
     console.log(`[zkh] LEAK: ${left.length} zkharness containers outlived the run: ${left.join(', ')}`);
     process.exitCode = 1;
   }
-  const records = writeReports(startedAt);
+  const { records, invariants } = writeReports(startedAt);
   console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
   console.log(`\n${recoveryTable(records)}`);
+  console.log(`\n${invariantTable(invariants)}`);
   const messages = join(REPORTS, 'messages.ndjson');
   const stream = existsSync(messages) ? readFileSync(messages, 'utf8') : '';
   const counts = countScenarios(stream);

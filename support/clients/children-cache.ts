@@ -13,6 +13,8 @@ export interface ChildrenSnapshot {
   readonly path: string;
   /** child name → data; a child removed between the two reads is left out (its notification follows). */
   readonly children: ReadonlyMap<string, Buffer>;
+  /** child name → the session that owns it (16 hex digits; all zeros for a persistent znode). */
+  readonly owners: ReadonlyMap<string, string>;
   /** Connection this snapshot was read on; watched without a gap since the epoch's first read. */
   readonly epoch: number;
   /** Arrival of the notification this read answers; null for the first read of a connection. */
@@ -35,6 +37,7 @@ export class ChildrenCache {
   private readonly epochEnds = new Map<number, number>();
   private readonly history: ChildrenSnapshot[] = [];
   private readonly listeners = new Set<(s: ChildrenSnapshot) => void>();
+  private readonly lostListeners = new Set<(epoch: number, atMs: number) => void>();
   private reading = false;
   /** A read owed: undefined none, null for a (re)connection, else the earliest unanswered notification. */
   private owed: number | null | undefined;
@@ -56,6 +59,7 @@ export class ChildrenCache {
     this.session?.close();
     this.session = null;
     this.listeners.clear();
+    this.lostListeners.clear();
   }
 
   state(): CacheState {
@@ -82,6 +86,12 @@ export class ChildrenCache {
   subscribe(listener: (s: ChildrenSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the watch's connection is lost: its last snapshot is vouched for only until then. */
+  onLost(listener: (epoch: number, atMs: number) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
   }
 
   describe(): string {
@@ -119,7 +129,11 @@ export class ChildrenCache {
   }
 
   private endEpoch(): void {
-    if (!this.epochEnds.has(this.epoch)) this.epochEnds.set(this.epoch, now());
+    if (!this.epochEnds.has(this.epoch)) {
+      const at = now();
+      this.epochEnds.set(this.epoch, at);
+      for (const listener of [...this.lostListeners]) listener(this.epoch, at);
+    }
     this.epoch += 1;
   }
 
@@ -140,11 +154,13 @@ export class ChildrenCache {
         const readStartMs = now();
         try {
           const names = await session.getChildren(this.path, this.watcher);
-          const data = await Promise.all(names.map(async (name) => [name, (await session.getData(`${this.path}/${name}`))?.data ?? null] as const));
+          const read = await Promise.all(names.map(async (name) => [name, await session.getData(`${this.path}/${name}`)] as const));
           // A gap during the read: the reconnection's own read replaces this one.
           if (epoch !== this.epoch || session !== this.session) continue;
-          const children = new Map(data.filter((d): d is readonly [string, Buffer] => d[1] !== null));
-          this.publish({ path: this.path, children, epoch, changedAtMs, readStartMs, readEndMs: now() });
+          const present = read.filter(([, node]) => node?.data);
+          const children = new Map(present.map(([name, node]) => [name, node!.data!] as const));
+          const owners = new Map(present.map(([name, node]) => [name, ownerOf(node!.stat)] as const));
+          this.publish({ path: this.path, children, owners, epoch, changedAtMs, readStartMs, readEndMs: now() });
         } catch (e) {
           this.lastProblem = (e as Error).message;
           // Connection trouble ends in a state change and a fresh read; anything else is retried shortly.
@@ -163,4 +179,12 @@ export class ChildrenCache {
     for (const epoch of this.epochEnds.keys()) if (epoch < (this.history[0]?.epoch ?? 0)) this.epochEnds.delete(epoch);
     for (const listener of [...this.listeners]) listener(snapshot);
   }
+}
+
+/** A znode's ephemeral owner as 16 hex digits, the way ZooKeeper's Java client prints a session id. */
+export function ownerOf(stat: { ephemeralOwner?: unknown } | undefined): string {
+  const raw = stat?.ephemeralOwner;
+  if (Buffer.isBuffer(raw)) return raw.toString('hex').padStart(16, '0');
+  if (typeof raw === 'number' || typeof raw === 'bigint') return BigInt(raw).toString(16).padStart(16, '0');
+  return '0'.repeat(16);
 }

@@ -1,6 +1,6 @@
 // Scenario lifecycle: check the engine and sweep dead runs before anything; heal after every scenario;
 // diagnostics on failure; release the fleet and sweep this run's containers at the end or on a signal.
-import { AfterAll, After, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
+import { AfterAll, After, AfterStep, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
 import { FleetWorld } from './world';
 import { runContext, REPORTS_DIR } from './run-context';
 import { engine } from '../docker/engine';
@@ -11,6 +11,8 @@ import { describeProfile } from '../timing/timing-profile';
 import { collectDiagnostics, writeDiagnostics } from '../report/diagnostics';
 import { progress } from '../progress';
 import { now } from '../timing/eventually';
+import { StepEvent } from '../history/events';
+import { judgeScenario } from '../report/scenario-verdicts';
 
 let tearingDown: Promise<void> | undefined;
 
@@ -42,19 +44,32 @@ BeforeAll(async function () {
 
 Before(function (this: FleetWorld, { pickle, gherkinDocument }) {
   this.scenario = pickle.name;
-  this.scenarioStartMs = now();
   this.feature = gherkinDocument.feature?.name ?? '';
+  this.history.header = { scenario: pickle.name, feature: this.feature, startedAt: new Date().toISOString(), observers: {}, nodes: [], members: [], gateway: false };
   progress(`scenario: ${pickle.name}`);
 });
 
 BeforeStep(function (this: FleetWorld, { pickleStep }) {
   this.currentStep = pickleStep.text;
   this.stepStartMs = now();
+  this.history.append<StepEvent>({ kind: 'step', phase: 'start', text: pickleStep.text });
+});
+
+AfterStep(function (this: FleetWorld, { pickleStep, result }) {
+  this.history.append<StepEvent>({ kind: 'step', phase: 'end', text: pickleStep.text, status: result.status });
 });
 
 After(async function (this: FleetWorld, { result, pickle }) {
-  const failed = result?.status !== Status.PASSED;
-  if (this.traffic) this.trafficHistory.push(...(await this.traffic.stop()));
+  // The history ends with the scenario's last step: traffic and observers stop before anything is healed.
+  await this.traffic?.stop();
+  await this.observers?.stop();
+  const judged = this.hasFleet() ? judgeScenario({ scenario: this.scenario, feature: this.feature, history: this.history, expected: this.expectedViolations }, REPORTS_DIR) : undefined;
+  if (judged) {
+    runContext.invariants.push(...judged.rows);
+    this.attach(judged.text, 'text/plain');
+    progress(`invariants: ${judged.oneLine} (history: ${judged.file})`);
+  }
+  const failed = result?.status !== Status.PASSED || judged?.violation !== undefined;
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
   if (failed && this.hasFleet()) {
     const diagnostics = await collectDiagnostics(fleet, this.faults.history());
@@ -79,6 +94,8 @@ After(async function (this: FleetWorld, { result, pickle }) {
       runContext.pool.abandon();
     }
   }
+  // A default invariant the history shows violated fails the scenario, naming it, the instant and who.
+  if (judged?.violation) throw new Error(judged.violation);
 });
 
 AfterAll(async function () {

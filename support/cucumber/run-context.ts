@@ -7,6 +7,7 @@ import { SeededRandom } from '../fleet/seeded-random';
 import { FleetPool } from '../fleet/fleet-pool';
 import { RecoveryRecord } from '../report/recovery-record';
 import { ScenarioTimeline } from '../report/scenario-timeline';
+import { InvariantRow } from '../report/scenario-verdicts';
 import { REPORTS_DIR } from '../report/reports-dir';
 import { runIdentity } from '../docker/run-identity';
 import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
@@ -19,6 +20,7 @@ class RunContext {
   readonly pool = new FleetPool(this.timing);
   readonly recoveries: RecoveryRecord[] = [];
   readonly timelines: ScenarioTimeline[] = [];
+  readonly invariants: InvariantRow[] = [];
 
   /** This worker's share of the run's reports; the runner merges every worker's parts. */
   writeRecoveries(): void {
@@ -27,6 +29,7 @@ class RunContext {
     const id = runIdentity().runId;
     writeFileSync(join(dir, `recovery-${id}.json`), JSON.stringify(this.recoveries, null, 2));
     writeFileSync(join(dir, `timeline-${id}.json`), JSON.stringify(this.timelines));
+    writeFileSync(join(dir, `invariants-${id}.json`), JSON.stringify(this.invariants, null, 2));
     writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, seed: this.random.seed, timing: this.timing, reuse: process.env.ZKH_REUSE !== '0', resetsMs: this.pool.resets.map(Math.round), zookeeperClientRepairs: repairCounts() }));
   }
 }

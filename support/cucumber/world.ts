@@ -5,27 +5,46 @@ import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog, FaultKind } from '../faults/fault';
 import { Measurement, Condition, measure, requireMet, now, Wake } from '../timing/eventually';
-import { measureWatched, TimedSnapshot, WatchedCheck } from '../timing/watched';
 import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
 import { toRecord } from '../report/recovery-record';
 import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
-import { GatewayTraffic, RequestRecord } from '../workload/gateway-traffic';
+import { GatewayTraffic } from '../workload/gateway-traffic';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
 import { runContext } from './run-context';
 import { progress } from '../progress';
 import { SettingError } from '../errors';
 import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
+import { History } from '../history/history';
+import { NemesisEvent } from '../history/events';
+import { FleetObservers } from '../observers/fleet-observers';
+import { StateJudge, Judgement } from '../history/state-judges';
+import { withinHistory, judgeNow, holdsInHistory, freshState } from '../history/history-judge';
+import { FleetState } from '../history/fleet-state';
+import { ExpectationEvent } from '../history/events';
+import { DEFAULT_CHECKERS } from '../checks/default-checkers';
+import { requestsOf } from '../workload/gateway-traffic';
 
 setDefaultTimeout(stepTimeoutMs(runContext.timing));
 
 export class FleetWorld extends World {
   spec: FleetSpec = { ...EMPTY_SPEC };
-  faults = new FaultLog();
+  /** Everything this scenario did and saw, on one clock; steps and checkers judge it. */
+  readonly history = new History();
+  /** Fault ids by record, so a fault's end pairs with its start in the history. */
+  private readonly faultIds = new WeakMap<object, number>();
+  readonly faults = new FaultLog((phase, record) => {
+    if (!this.faultIds.has(record)) this.faultIds.set(record, this.history.faultId());
+    this.history.append<NemesisEvent>({ kind: 'nemesis', phase, fault: record.kind, targets: [...record.targets], faultId: this.faultIds.get(record)!, ...(record.params ? { params: clean(record.params) } : {}) },
+      this.history.at(phase === 'start' ? record.startedAtMs : record.endedAtMs ?? now()));
+  });
+  observers: FleetObservers | undefined;
+  /** Invariants this scenario sets out to show violated ("Then the history shows …"). */
+  readonly expectedViolations = new Set<string>();
   scenario = '';
   feature = '';
   currentStep = '';
-  scenarioStartMs = now();
+  scenarioStartMs = this.history.originMs;
   stepStartMs = now();
   private readonly recoveries: TimelineRecovery[] = [];
   /** End of the last fault step: recoveries are measured from here. */
@@ -36,10 +55,8 @@ export class FleetWorld extends World {
   zkLeaderBeforeFault: string | null = null;
   /** The Jetty leader seen just before the last fault, for "a new Jetty leader is elected". */
   jettyLeaderBeforeFault: string | null = null;
-  /** Traffic started by "Given steady traffic through the gateway", judged (and stopped) by a Then. */
+  /** Traffic started by "Given steady traffic through the gateway"; it runs until the scenario ends. */
   traffic: GatewayTraffic | undefined;
-  /** Every judged request of this scenario, for the report's timeline. */
-  trafficHistory: RequestRecord[] = [];
   /** The mzxid of the last malformed config published, which nodes report back when they reject it. */
   lastMalformedZxid: number | null = null;
   private started: StartedFleet | undefined;
@@ -57,7 +74,11 @@ export class FleetWorld extends World {
   async fleet(): Promise<StartedFleet> {
     if (!this.started) {
       if (this.spec.zookeeperMembers === 0) throw new SettingError('This scenario has no fleet: start it with "Given a ZooKeeper ensemble of 3 members".');
-      this.started = await runContext.pool.acquire(this.spec);
+      this.started = await runContext.pool.acquire(this.spec, this.history);
+      const observedFrom = this.history.now();
+      this.observers = FleetObservers.start(this.started, this.history);
+      // The steady state goes into the history before any step acts: one round of every observer.
+      await freshState(this.history, observedFrom);
       // Building or resetting the fleet is not part of what a step measures.
       this.stepStartMs = now();
     }
@@ -99,8 +120,11 @@ export class FleetWorld extends World {
   /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */
   async faultStep(description: string, act: () => Promise<void>): Promise<void> {
     const fleet = await this.fleet();
-    this.zkLeaderBeforeFault = await fleet.ensemble.leader().then((m) => m.name, () => null);
-    if (fleet.nodes.length) this.jettyLeaderBeforeFault = (await fleet.view.jettyLeader().catch(() => ({ leader: null }))).leader;
+    // Who led just before, as the history last saw it.
+    const state = FleetState.of(this.history.events());
+    const zkLeaders = Object.entries(state.modes()).filter(([, m]) => m === 'leader' || m === 'standalone').map(([n]) => n);
+    this.zkLeaderBeforeFault = zkLeaders.length === 1 ? zkLeaders[0]! : await fleet.ensemble.leader().then((m) => m.name, () => null);
+    if (fleet.nodes.length) this.jettyLeaderBeforeFault = state.jettyLeader().leader;
     progress(`fault: ${description}`);
     this.lastFaultStartMs = now();
     await act();
@@ -118,13 +142,57 @@ export class FleetWorld extends World {
   }
 
   /**
-   * A `within` step on a znode condition: judged on every snapshot of the fleet's ZooKeeper watch from the
-   * end of the last fault, so its window is set by the notification, not by a poll.
+   * A `within` step judged on the history: the first instant the condition holds at or after the end of the
+   * last fault step, replaying from the start of that step (or from the judging step if there was no fault).
    */
-  async withinWatched<S extends TimedSnapshot>(what: string, check: WatchedCheck<S>, writtenDeadlineMs: number): Promise<Measurement> {
+  async withinState(what: string, judge: StateJudge, writtenDeadlineMs: number): Promise<Measurement> {
     await this.fleet();
-    const m = await measureWatched(what, check.source, check.judge, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), fromMs: this.lastFaultStartMs ?? undefined, watching: check.watching });
+    const m = await withinHistory(this.history, what, judge, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), fromMs: this.lastFaultStartMs ?? this.sinceLastFault() });
     return requireMet(this.record(m, m.observedBy));
+  }
+
+  /** Waits (not a recovery: nothing is recorded) until the history shows the condition. */
+  async awaitState(what: string, judge: StateJudge, deadlineMs: number): Promise<void> {
+    await this.fleet();
+    const start = now();
+    requireMet(await withinHistory(this.history, what, judge, deadlineMs, { sinceMs: start, overrunFactor: 1 }));
+  }
+
+  /** A "right now" assertion, judged only on observations made after the step began. */
+  async nowState(what: string, judge: StateJudge, rounds = 1): Promise<Judgement> {
+    await this.fleet();
+    return judgeNow(this.history, what, judge, this.stepStartMs, rounds);
+  }
+
+  /** The condition holds at every event of the history for the span. */
+  async holdsState(what: string, judge: StateJudge, spanMs: number): Promise<void> {
+    await this.fleet();
+    await holdsInHistory(this.history, what, judge, spanMs, now());
+  }
+
+  /** The Jetty leader on observations made after this call (latch order and /status agree), or why none. */
+  async currentJettyLeader(): Promise<{ leader: string | null; seen: string }> {
+    await this.fleet();
+    const { state } = await freshState(this.history, this.history.now());
+    const j = state.jettyLeader();
+    return { leader: j.leader, seen: `latch order [${j.latch.join(', ')}], /status leader=true on [${j.claimants.join(', ')}]` };
+  }
+
+  /**
+   * "Then the history shows …": the scenario sets out to show this invariant violated. Its checker must find
+   * the violation in the history so far (else the step fails); the final verdict is then reported, not failed.
+   */
+  async expectViolation(invariant: string): Promise<void> {
+    await this.fleet();
+    const checker = DEFAULT_CHECKERS.find((c) => c.id === invariant);
+    if (!checker) throw new Error(`${invariant} is not an invariant the history is judged by (${DEFAULT_CHECKERS.map((c) => c.id).join(', ')}).`);
+    const verdict = checker.check(this.history.events());
+    if (verdict.valid !== false) throw new Error(`Expected the history to show a violation of ${invariant}, but its checker found ${verdict.valid === true ? 'none' : 'no verdict (unknown)'}: ${verdict.summary}`);
+    this.expectedViolations.add(invariant);
+    this.history.append<ExpectationEvent>({ kind: 'expect', invariant, verdict: 'invalid' });
+    this.attach(`${invariant}: ${verdict.summary}
+${verdict.evidence.slice(0, 5).map((e) => `  at ${Math.round(e.atMs)} ms: ${e.detail}`).join('\n')}`, 'text/plain');
+    progress(`history shows a violation of ${invariant}, as the scenario expects: ${verdict.summary}`);
   }
 
   /** Records a `within` measurement (met or not) and returns it. */
@@ -153,9 +221,14 @@ export class FleetWorld extends World {
       durationMs: now() - this.scenarioStartMs,
       faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs) })),
       recoveries: this.recoveries,
-      requests: this.trafficHistory.map((r) => ({ startMs: rel(r.startMs), endMs: rel(r.endMs), outcome: r.outcome })),
+      requests: requestsOf(this.history.events()).map((r) => ({ startMs: r.startMs, endMs: r.endMs, outcome: r.outcome })),
     };
   }
+}
+
+/** Fault parameters as plain data (roles and numbers), for the history. */
+function clean(params: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && typeof v !== 'function'));
 }
 
 const fmt = (v: number | null) => (v === null ? '-' : `${Math.round(v)} ms`);

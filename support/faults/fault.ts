@@ -22,8 +22,13 @@ export interface ActiveFault {
   heal(): Promise<void>;
 }
 
+/** Told of every fault's start and end (the scenario's history records them as nemesis events). */
+export type FaultListener = (phase: 'start' | 'end', record: FaultRecord) => void;
+
 export class FaultLog {
   private readonly faults: ActiveFault[] = [];
+
+  constructor(private readonly listener: FaultListener = () => undefined) {}
 
   record(kind: FaultKind, targets: readonly string[], heal: () => Promise<void>, params?: Record<string, unknown>): ActiveFault {
     const record: FaultRecord = { kind, targets, params, startedAtMs: now(), endedAtMs: null };
@@ -35,9 +40,11 @@ export class FaultLog {
         await heal();
         healed = true;
         record.endedAtMs = now();
+        this.listener('end', record);
       },
     };
     this.faults.push(fault);
+    this.listener('start', record);
     return fault;
   }
 
@@ -45,6 +52,7 @@ export class FaultLog {
   instant(kind: FaultKind, targets: readonly string[], params?: Record<string, unknown>): void {
     const f = this.record(kind, targets, async () => undefined, params);
     f.record.endedAtMs = f.record.startedAtMs;
+    this.listener('end', f.record);
   }
 
   active(): ActiveFault[] {

@@ -51,6 +51,7 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
       nodes = await Promise.all(names.map((name) => new WebNodeContainer(name)
         .withImage(image).withNetwork(network.name).withLabels(labels)
         .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
+        .withLeaderErrorPolicy(spec.leaderPolicy ?? 'standard')
         .start()));
     }
     const gateway = spec.gateway

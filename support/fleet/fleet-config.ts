@@ -3,6 +3,7 @@
 import { ZooKeeperSession, operatorAcl, OperatorCredentials, isNoAuth, codeOf } from '../clients/zookeeper-session';
 import { CONFIG_PATH } from '../clients/fleet-view';
 import * as zookeeper from 'node-zookeeper-client';
+import { History } from '../history/history';
 
 const MAX_ZNODE_BYTES = 1024 * 1024 - 1024; // ZooKeeper's jute.maxbuffer is 1 MB, less framing
 
@@ -16,12 +17,32 @@ export function zxidOf(stat: zookeeper.Stat): number {
   return Number(stat.mzxid.readBigUInt64BE(0));
 }
 
-export class FleetConfigWriter {
-  constructor(private readonly session: () => ZooKeeperSession, private readonly credentials: OperatorCredentials) {}
+/** How a publish is recorded in the history: a config the nodes must apply, or one they must reject. */
+export type PublishKind = 'write-config' | 'publish-malformed';
 
-  /** Writes `content` as it is (valid or not); retries until `withinMs` through connection loss and timeouts. */
-  async publish(content: string, withinMs: number): Promise<WrittenConfig> {
+export class FleetConfigWriter {
+  constructor(private readonly session: () => ZooKeeperSession, private readonly credentials: OperatorCredentials, private readonly history: () => History | undefined = () => undefined) {}
+
+  /**
+   * Writes `content` as it is (valid or not); retries until `withinMs` through connection loss and timeouts.
+   * Recorded in the scenario's history: ok when acknowledged, fail when refused, info when it gave up (an
+   * attempt that timed out may still have landed).
+   */
+  async publish(content: string, withinMs: number, kind: PublishKind = 'write-config'): Promise<WrittenConfig> {
     const data = Buffer.from(content, 'utf8');
+    const value = kind === 'write-config' ? { version: configVersionOf(content) } : { bytes: data.length };
+    const complete = this.history()?.invoke('operator', kind, value);
+    try {
+      const written = await this.write(data, withinMs);
+      complete?.('ok', { ...value, zxid: written.zxid, attempts: written.attempts });
+      return written;
+    } catch (e) {
+      complete?.(/NO_AUTH|exceeds/.test((e as Error).message) ? 'fail' : 'info', { ...value, error: (e as Error).message });
+      throw e;
+    }
+  }
+
+  private async write(data: Buffer, withinMs: number): Promise<WrittenConfig> {
     if (data.length > MAX_ZNODE_BYTES) throw new Error(`a config of ${data.length} bytes exceeds ZooKeeper's 1 MB znode limit`);
     const deadline = Date.now() + withinMs;
     let attempts = 0;
@@ -50,8 +71,16 @@ export class FleetConfigWriter {
     }
   }
 
+  /** Deletes the config (the fleet reset): nodes keep what they run and accept any version next. */
   async remove(): Promise<void> {
-    await this.session().remove(CONFIG_PATH);
+    const complete = this.history()?.invoke('operator', 'delete-config');
+    try {
+      await this.session().remove(CONFIG_PATH);
+      complete?.('ok');
+    } catch (e) {
+      complete?.('info', { error: (e as Error).message });
+      throw e;
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { StartedFleet } from './started-fleet';
 import { buildFleet } from './fleet-builder';
 import { restoreSteadyState } from './steady-state';
 import { now } from '../timing/eventually';
+import { History } from '../history/history';
 
 export class FleetPool {
   private current: StartedFleet | undefined;
@@ -16,9 +17,11 @@ export class FleetPool {
 
   constructor(private readonly timing: TimingProfile, private readonly reuse = process.env.ZKH_REUSE !== '0') {}
 
-  async acquire(spec: FleetSpec): Promise<StartedFleet> {
+  /** The fleet for `spec`, reset or fresh; the reset's operator writes go into `history`. */
+  async acquire(spec: FleetSpec, history?: History): Promise<StartedFleet> {
     if (this.current && this.reuse && !this.dirty && specKey(this.current.spec) === specKey(spec)) {
       const startedAt = now();
+      this.current.history = history;
       try {
         await restoreSteadyState(this.current, scaleDeadline(this.timing, 60_000));
         this.resets.push(now() - startedAt);
@@ -30,6 +33,7 @@ export class FleetPool {
     }
     await this.release();
     this.current = await buildFleet(spec, this.timing);
+    this.current.history = history;
     this.dirty = false;
     return this.current;
   }

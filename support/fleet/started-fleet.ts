@@ -10,6 +10,7 @@ import { FleetWatches } from '../clients/fleet-watches';
 import { FleetConfigWriter } from './fleet-config';
 import { FleetSpec } from './fleet-spec';
 import { UnknownNameError, SettingError } from '../errors';
+import { History } from '../history/history';
 
 export class StartedFleet {
   private operatorSession: ZooKeeperSession | undefined;
@@ -18,6 +19,8 @@ export class StartedFleet {
   readonly timings: Record<string, number> = {};
   readonly view: FleetView;
   readonly config: FleetConfigWriter;
+  /** The history of the scenario using this fleet now: the operator's writes (a reset's too) go into it. */
+  history: History | undefined;
 
   constructor(
     readonly spec: FleetSpec,
@@ -28,7 +31,7 @@ export class StartedFleet {
     readonly gatewayContainer: StartedGateway | undefined = undefined,
   ) {
     this.view = new FleetView(() => this.operator(), () => this.nodes);
-    this.config = new FleetConfigWriter(() => this.operator(), credentials);
+    this.config = new FleetConfigWriter(() => this.operator(), credentials, () => this.history);
   }
 
   /** The operator's session; re-made when a member restart changed the host connect string or it expired. */

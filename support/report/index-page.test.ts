@@ -24,3 +24,12 @@ test('the page is self-contained and escapes what scenarios say', () => {
   assert.match(html, /Leader &lt;killed&gt; &amp; replaced/);
   assert.match(html, /href="cucumber.html"/);
 });
+
+test('the invariants section counts verdicts and shows every row that is not valid', () => {
+  const row = (invariant: string, verdict: 'valid' | 'invalid' | 'unknown', expected = false) => ({ scenario: 's <1>', feature: 'f', invariant, verdict, expected, summary: 'sum', evidence: [{ atMs: 12.4, participants: ['node-1', 'node-2'], detail: 'overlap' }], history: 'histories/s.history.ndjson' });
+  const html = renderIndex([], [], {}, [row('single-jetty-leader', 'invalid'), row('single-jetty-leader', 'valid'), row('availability', 'unknown')]);
+  assert.match(html, /<h2>Invariants<\/h2>/);
+  assert.match(html, /12 ms \[node-1, node-2\]: overlap/);
+  assert.match(html, /s &lt;1&gt;/);
+  assert.equal((html.match(/<tr class="missed">/g) ?? []).length, 1);
+});

@@ -2,6 +2,7 @@
 // an SVG timeline: faults as shaded spans, recoveries as markers, requests as ticks coloured by outcome.
 import { RecoveryRecord, observedShort } from './recovery-record';
 import { ScenarioTimeline } from './scenario-timeline';
+import { InvariantRow } from './scenario-verdicts';
 
 export interface RunMetadata { [key: string]: unknown }
 
@@ -27,7 +28,23 @@ export function timelineSvg(t: ScenarioTimeline): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="104" viewBox="0 0 ${WIDTH} 104" role="img" aria-label="timeline of ${esc(t.scenario)}">${faultRows.join('')}${requests.join('')}${recoveries.join('')}${axis}</svg>`;
 }
 
-export function renderIndex(timelines: ScenarioTimeline[], recoveries: RecoveryRecord[], meta: RunMetadata): string {
+/** The invariant verdicts: a table of counts per invariant, then every row that is not plainly valid. */
+export function invariantsSection(rows: readonly InvariantRow[]): string {
+  if (!rows.length) return '';
+  const ids = [...new Set(rows.map((r) => r.invariant))];
+  const count = (id: string, verdict: string) => rows.filter((r) => r.invariant === id && r.verdict === verdict).length;
+  const summary = ids.map((id) => `<tr><td>${esc(id)}</td><td>${count(id, 'valid')}</td><td class="${count(id, 'invalid') ? 'missed' : ''}">${count(id, 'invalid')}</td><td>${count(id, 'unknown')}</td></tr>`);
+  const notable = rows.filter((r) => r.verdict !== 'valid').map((r) => {
+    const evidence = r.evidence.slice(0, 3).map((e) => `${Math.round(e.atMs)} ms [${e.participants.join(', ')}]: ${e.detail}`).join('<br>');
+    return `<tr class="${r.verdict === 'invalid' && !r.expected ? 'missed' : ''}"><td>${esc(r.verdict)}${r.expected ? ' (expected)' : ''}</td><td>${esc(r.invariant)}</td><td>${esc(r.scenario)}</td><td>${esc(r.summary)}<br><small>${esc(evidence).replace(/&lt;br&gt;/g, '<br>')}</small></td><td><a href="${esc(r.history)}">history</a></td></tr>`;
+  });
+  return `<h2>Invariants</h2>
+<p>Every fleet scenario's history is judged by every default checker (reports/invariants.json). Invalid fails the scenario unless the scenario set out to show it; unknown means an observer's record had a gap longer than it can vouch for.</p>
+<table><tr><th>invariant</th><th>valid</th><th>invalid</th><th>unknown</th></tr>${summary.join('')}</table>
+${notable.length ? `<table><tr><th>verdict</th><th>invariant</th><th>scenario</th><th>evidence</th><th></th></tr>${notable.join('')}</table>` : ''}`;
+}
+
+export function renderIndex(timelines: ScenarioTimeline[], recoveries: RecoveryRecord[], meta: RunMetadata, invariants: readonly InvariantRow[] = []): string {
   const rows = recoveries.map((r) => `<tr class="${r.met ? 'met' : 'missed'}"><td>${r.met ? 'met' : 'MISSED'}</td><td>${r.measuredMs ?? 'never'}</td><td>${r.deadlineMs}</td><td>${r.windowMs ?? '-'}</td><td title="${esc(r.observedBy)}">${esc(observedShort(r.observedBy))}</td><td>${esc(r.scenario)}</td><td>${esc(r.step)}</td></tr>`);
   const scenarios = timelines.map((t) => {
     const ok = t.requests.filter((r) => r.outcome === 'ok').length;
@@ -40,7 +57,8 @@ export function renderIndex(timelines: ScenarioTimeline[], recoveries: RecoveryR
 <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1000px}table{border-collapse:collapse}td,th{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left}
 tr.missed td{color:#c62828;font-weight:bold}section{margin:1.5em 0}h3 small{color:#666;font-weight:normal}.legend span{margin-right:1em}</style></head>
 <body><h1>zkharness report</h1>
-<p><a href="cucumber.html">cucumber report</a> · <a href="junit.xml">junit.xml</a> · <a href="recovery.json">recovery.json</a> · <a href="run.json">run.json</a></p>
+<p><a href="cucumber.html">cucumber report</a> · <a href="junit.xml">junit.xml</a> · <a href="recovery.json">recovery.json</a> · <a href="invariants.json">invariants.json</a> · <a href="run.json">run.json</a></p>
+${invariantsSection(invariants)}
 <h2>Recovery times (ms)</h2>
 <p>Measured from the end of the last fault step to the first observation that was true; the window is how far apart the last false and first true observations were. "watch": judged on every snapshot of a ZooKeeper watch (the window runs from the notification to the read that confirmed it); "poll": observed every 50 ms; "poll+watch": polled, and probed at once when a watch fired. Hover for the full description.</p>
 <table><tr><th></th><th>measured</th><th>deadline</th><th>window</th><th>by</th><th>scenario</th><th>step</th></tr>${rows.join('')}</table>

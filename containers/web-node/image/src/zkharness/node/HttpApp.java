@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.curator.framework.state.ConnectionState;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -25,14 +26,18 @@ public final class HttpApp extends Handler.Abstract.NonBlocking {
     private final Registration registration;
     private final Leadership leadership;
     private final ConnectionStates connection;
+    private final SessionLease lease;
+    private final String incarnation;
 
     public HttpApp(Settings settings, ConfigApplier config, Registration registration, Leadership leadership,
-            ConnectionStates connection) {
+            ConnectionStates connection, SessionLease lease, String incarnation) {
         this.settings = settings;
         this.config = config;
         this.registration = registration;
         this.leadership = leadership;
         this.connection = connection;
+        this.lease = lease;
+        this.incarnation = incarnation;
     }
 
     @Override
@@ -82,7 +87,11 @@ public final class HttpApp extends Handler.Abstract.NonBlocking {
         body.put("node", settings.nodeName());
         body.put("registered", registration.isRegistered());
         body.put("leader", leadership.isLeader());
-        body.put("zk", connection.last());
+        ConnectionState zk = connection.state(); // one read: "zk" and "session" belong together
+        body.put("zk", zk == null ? ConnectionStates.CONNECTING : zk.name());
+        // The session whose ephemeral znodes are ours (same spelling as a client's ephemeralOwner); none before
+        // the first connection and after LOST.
+        body.put("session", zk == null || zk == ConnectionState.LOST ? null : SessionLease.hex(lease.sessionId()));
         body.put("configVersion", state.version());
         ConfigApplier.Rejection rejected = state.rejected();
         if (rejected == null) {
@@ -95,6 +104,7 @@ public final class HttpApp extends Handler.Abstract.NonBlocking {
             r.put("zxid", rejected.zxid());
             body.put("rejected", r);
         }
+        body.put("incarnation", incarnation); // one per process: tells a restarted node from the same one
         return body;
     }
 

@@ -2,7 +2,10 @@ package zkharness.node;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import java.util.UUID;
+import org.apache.curator.framework.state.ConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
+import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,8 @@ public final class Main {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
+        // Once per process, shown in /status: a history tells a restarted process from the same one by it.
+        String incarnation = UUID.randomUUID().toString();
         Settings settings;
         try {
             settings = Settings.fromEnv(System.getenv());
@@ -37,8 +42,8 @@ public final class Main {
                 .retryPolicy(new ExponentialBackoffRetry(100, 10, 1000))
                 // The tracker would replace ZK_CONNECT with the ensemble's own addresses (0.0.0.0 in ours).
                 .ensembleTracker(false)
-                // Leadership and other recipes react to LOST only; SUSPENDED (a member failing over) is survivable.
-                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+                // LEADER_ERROR_POLICY: only the LeaderLatch consults it here (the discovery and the cache do not).
+                .connectionStateErrorPolicy(errorPolicy(settings.leaderErrorPolicy()))
                 // Parents (/fleet/services/web, /fleet/leader) as plain znodes: containers would be reaped when
                 // empty, under the feet of watchers.
                 .dontUseContainerParents()
@@ -46,7 +51,7 @@ public final class Main {
 
         ConfigApplier config = new ConfigApplier();
         ConfigWatcher configWatcher = new ConfigWatcher(client, config);
-        Leadership leadership = new Leadership(client, settings.nodeName());
+        SessionLease lease = new SessionLease(client, settings.sessionTimeoutMs());
         Registration registration;
         try {
             registration = new Registration(client, settings);
@@ -55,16 +60,19 @@ public final class Main {
             System.exit(1);
             return;
         }
-        ConnectionStates connection = new ConnectionStates(registration);
-        WebServer web = new WebServer(settings.httpPort(), new HttpApp(settings, config, registration, leadership, connection));
+        ConnectionStates connection = new ConnectionStates(registration, lease);
+        Leadership leadership = new Leadership(client, settings.nodeName(), settings.leaderErrorPolicy(), connection, lease);
+        WebServer web = new WebServer(settings.httpPort(),
+                new HttpApp(settings, config, registration, leadership, connection, lease, incarnation));
 
         Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> shutdown(client, configWatcher, leadership, registration, web), "shutdown"));
+                () -> shutdown(client, configWatcher, leadership, lease, registration, web), "shutdown"));
 
         try {
             web.start();
             client.getConnectionStateListenable().addListener(connection);
             client.start();
+            lease.start();
             configWatcher.start();
             leadership.start();
             registration.start();
@@ -73,9 +81,28 @@ public final class Main {
             System.exit(1);
             return;
         }
-        log.info("node {} serving on :{} (advertised as {}), ZooKeeper {} (session timeout {} ms), started in {} ms",
-                settings.nodeName(), settings.httpPort(), settings.advertisedHost(), settings.zkConnect(),
-                settings.sessionTimeoutMs(), (System.nanoTime() - started) / 1_000_000);
+        log.info("node {} (incarnation {}) serving on :{} (advertised as {}), ZooKeeper {} (session timeout {} ms), "
+                + "started in {} ms", settings.nodeName(), incarnation, settings.httpPort(), settings.advertisedHost(),
+                settings.zkConnect(), settings.sessionTimeoutMs(), (System.nanoTime() - started) / 1_000_000);
+        if (settings.leaderErrorPolicy() == Settings.LeaderErrorPolicy.STANDARD) {
+            log.info("LEADER_ERROR_POLICY=standard: the latch gives the leadership up on SUSPENDED, and /status "
+                    + "reports leader only while CONNECTED/RECONNECTED with a ZooKeeper answer to a heartbeat sent "
+                    + "less than {} ms ago (a heartbeat every {} ms)", lease.leaseMs(), lease.intervalMs());
+        } else {
+            log.warn("LEADER_ERROR_POLICY=session: the leadership is kept until LOST and /status reports the latch "
+                    + "alone; a leader cut off from ZooKeeper keeps claiming after the others elected a new one");
+        }
+    }
+
+    /**
+     * standard: leadership dropped on SUSPENDED (safe). session: kept until LOST, which lets a cut-off leader claim
+     * next to a new one (CURATOR-444); kept selectable to show that cost.
+     */
+    private static ConnectionStateErrorPolicy errorPolicy(Settings.LeaderErrorPolicy policy) {
+        return switch (policy) {
+            case STANDARD -> new StandardConnectionStateErrorPolicy();
+            case SESSION -> new SessionConnectionStateErrorPolicy();
+        };
     }
 
     /**
@@ -84,11 +111,12 @@ public final class Main {
      * deadline on a daemon thread so an unreachable ZooKeeper cannot hold the stop up.
      */
     private static void shutdown(CuratorFramework client, ConfigWatcher configWatcher, Leadership leadership,
-            Registration registration, WebServer web) {
+            SessionLease lease, Registration registration, WebServer web) {
         long begin = System.nanoTime();
         Thread zk = new Thread(() -> {
             step("unregister", registration::unregister);
             step("close leader latch", leadership::close);
+            step("stop the heartbeat", lease::close);
             step("close config cache", configWatcher::close);
             step("close service discovery", registration::close);
             step("close ZooKeeper client", client::close);

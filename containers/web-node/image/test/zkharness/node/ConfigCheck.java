@@ -2,11 +2,14 @@ package zkharness.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.curator.framework.state.ConnectionState;
 
 /**
- * Checks of the fleet-config contract, run by the image build (stage 1): a rule that regresses fails the build.
- * Plain Java on purpose: no test framework in the image recipe.
+ * Checks of the fleet-config contract, of the settings and of the leadership lease arithmetic, run by the image
+ * build (stage 1): a rule that regresses fails the build. Plain Java on purpose: no test framework in the image recipe.
  */
 public final class ConfigCheck {
 
@@ -55,6 +58,8 @@ public final class ConfigCheck {
         malformed(badUtf8, "not JSON", null);
 
         applier();
+        settings();
+        lease();
 
         if (failures.isEmpty()) {
             System.out.println("config checks: " + checks + " passed");
@@ -91,6 +96,72 @@ public final class ConfigCheck {
         expect("after delete any version", a, 1, "reset", null);
         a.offer(bytes("{\"version\":1,\"greeting\":\"again\"}"), 21);
         expect("gate closes again", a, 1, "reset", "other content");
+    }
+
+    private static void settings() {
+        check("LEADER_ERROR_POLICY unset: standard", policy(null) == Settings.LeaderErrorPolicy.STANDARD);
+        check("LEADER_ERROR_POLICY blank: standard", policy("  ") == Settings.LeaderErrorPolicy.STANDARD);
+        check("LEADER_ERROR_POLICY=standard", policy("standard") == Settings.LeaderErrorPolicy.STANDARD);
+        check("LEADER_ERROR_POLICY=session", policy("session") == Settings.LeaderErrorPolicy.SESSION);
+        check("LEADER_ERROR_POLICY trimmed", policy(" session\n") == Settings.LeaderErrorPolicy.SESSION);
+        for (String bad : new String[] {"Session", "STANDARD", "lost", "standard,session", "0"}) {
+            try {
+                policy(bad);
+                check("LEADER_ERROR_POLICY='" + bad + "' accepted", false);
+            } catch (IllegalArgumentException e) {
+                check("LEADER_ERROR_POLICY='" + bad + "': message '" + e.getMessage() + "'",
+                        e.getMessage().equals("LEADER_ERROR_POLICY must be 'standard' or 'session', not '" + bad + "'"));
+            }
+        }
+        Settings s = Settings.fromEnv(env(null));
+        check("defaults kept", s.sessionTimeoutMs() == 4000 && s.httpPort() == 8080 && s.advertisedHost().equals("node-1"));
+    }
+
+    private static Settings.LeaderErrorPolicy policy(String value) {
+        return Settings.fromEnv(env(value)).leaderErrorPolicy();
+    }
+
+    private static Map<String, String> env(String policy) {
+        Map<String, String> env = new HashMap<>(Map.of("NODE_NAME", "node-1", "ZK_CONNECT", "zk-1:2181"));
+        if (policy != null) {
+            env.put("LEADER_ERROR_POLICY", policy);
+        }
+        return env;
+    }
+
+    private static void lease() {
+        check("heartbeat every 500 ms at 4 s", SessionLease.heartbeatIntervalMs(4000) == 500);
+        check("heartbeat every 2 s at 16 s", SessionLease.heartbeatIntervalMs(16000) == 2000);
+        check("heartbeat at least 100 ms", SessionLease.heartbeatIntervalMs(500) == 100
+                && SessionLease.heartbeatIntervalMs(100) == 100);
+        long lease = SessionLease.leaseNanos(4000);
+        check("lease is half the session", lease == 2_000_000_000L);
+        check("lease holds when just sent", SessionLease.holds(1_000, 1_000, lease));
+        check("lease holds just under half a session", SessionLease.holds(1_000 + lease - 1, 1_000, lease));
+        check("lease lapses at half a session", !SessionLease.holds(1_000 + lease, 1_000, lease));
+        check("lease lapses after a pause", !SessionLease.holds(1_000 + 60_000_000_000L, 1_000, lease));
+        check("a send in the future does not hold", !SessionLease.holds(1_000, 2_000, lease));
+        check("lease holds across nanoTime wrap-around", SessionLease.holds(Long.MIN_VALUE + 10, Long.MAX_VALUE - 10, lease));
+        check("lease lapses across nanoTime wrap-around",
+                !SessionLease.holds(Long.MIN_VALUE + lease, Long.MAX_VALUE - 10, lease));
+
+        check("no session: null", SessionLease.hex(0) == null);
+        check("session hex zero-padded", "0000010000abcdef".equals(SessionLease.hex(0x10000abcdefL)));
+        check("session hex like Long.toHexString", "72000a1b2c3d0001".equals(SessionLease.hex(0x72000a1b2c3d0001L)));
+        check("negative session: the 8 bytes", "ffffffffffffff9c".equals(SessionLease.hex(-100)));
+
+        ConnectionState[] states = {null, ConnectionState.CONNECTED, ConnectionState.SUSPENDED,
+                ConnectionState.RECONNECTED, ConnectionState.LOST, ConnectionState.READ_ONLY};
+        for (ConnectionState state : states) {
+            for (boolean latch : new boolean[] {false, true}) {
+                for (boolean holds : new boolean[] {false, true}) {
+                    boolean expected = latch && holds
+                            && (state == ConnectionState.CONNECTED || state == ConnectionState.RECONNECTED);
+                    check("standard leader(" + latch + ", " + state + ", " + holds + ")",
+                            Leadership.standardLeader(latch, state, holds) == expected);
+                }
+            }
+        }
     }
 
     private static void valid(String json, long version, String greeting) {
