@@ -14,6 +14,7 @@ import { benchCuratorTestingCluster } from '../bench/curator-peer';
 import { summarize, Summary } from '../bench/stats';
 import { REPORTS_DIR } from '../report/reports-dir';
 import { runMetadata } from '../report/run-metadata';
+import { benchObserverCost } from '../bench/observer-cost';
 
 const RUNS = Number(process.env.ZKH_BENCH_RUNS ?? '5');
 
@@ -21,6 +22,16 @@ async function main(): Promise<void> {
   await engine();
   await sweep();
   const timing = timingProfileFromEnv();
+  if (process.argv.includes('--observers')) {
+    const cost = await benchObserverCost(timing);
+    const share = (ms: number) => `${((ms / cost.spanMs) * 100).toFixed(1)}% of a core`;
+    console.log(`[bench] observers over ${cost.spanMs / 1000} s of a steady 3 + 3 + gateway fleet (${cost.eventsRecorded} events recorded):`);
+    console.log(`  harness CPU: ${cost.harnessCpuMsWithout} ms without, ${cost.harnessCpuMsWith} ms with (${share(cost.harnessCpuMsWith - cost.harnessCpuMsWithout)} more)`);
+    console.log(`  fleet containers' CPU: ${cost.fleetCpuMsWithout} ms without, ${cost.fleetCpuMsWith} ms with (${share(cost.fleetCpuMsWith - cost.fleetCpuMsWithout)} more)`);
+    mkdirSync(REPORTS_DIR, { recursive: true });
+    writeFileSync(join(REPORTS_DIR, 'observer-cost.json'), JSON.stringify(cost, null, 2));
+    return;
+  }
   console.log(`[bench] ${RUNS} runs each; ${describeProfile(timing)}`);
   const startedAt = new Date();
   const harness = await benchHarness(RUNS, timing);

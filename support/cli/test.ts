@@ -7,15 +7,11 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../images/image-recipes';
 import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
-import { RecoveryRecord, recoveryTable } from '../report/recovery-record';
+import { recoveryTable } from '../report/recovery-record';
 import { sweep, leftovers } from '../docker/sweep';
 import { engine } from '../docker/engine';
-import { runMetadata } from '../report/run-metadata';
-import { renderIndex } from '../report/index-page';
-import { checkRendering } from '../report/render-check';
+import { writeRunReports, RunReports } from '../report/run-reports';
 import { undefinedSteps } from '../report/nearest-phrasings';
-import { ScenarioTimeline } from '../report/scenario-timeline';
-import { InvariantRow } from '../report/scenario-verdicts';
 import { invariantTable } from '../report/invariant-table';
 
 const REPORTS = join(REPO_ROOT, 'reports');
@@ -37,7 +33,8 @@ function runCucumber(): Promise<number> {
   const named = args.findIndex((a) => a === '-p' || a === '--profile');
   if (named < 0) args.unshift('--profile', 'ci');
   if (named >= 0 && args[named + 1] === 'nightly') process.env.ZKH_TIMING_PROFILE ??= 'debian-defaults';
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true' } });
+  // ZKH_RUNNER: the runner merges the reports itself once cucumber has exited (after its leak check).
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', ZKH_RUNNER: '1' } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
@@ -53,25 +50,12 @@ function runCucumber(): Promise<number> {
   }));
 }
 
-function readParts<T>(prefix: string): T[] {
-  const dir = join(REPORTS, 'parts');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)).flatMap((f) => [JSON.parse(readFileSync(join(dir, f), 'utf8'))].flat() as T[]) : [];
-}
-
-/** Merges every worker's parts into recovery.json, run.json and the readable index.html. */
-function writeReports(startedAt: Date): { records: RecoveryRecord[]; invariants: InvariantRow[] } {
-  const records = readParts<RecoveryRecord>('recovery-');
-  const invariants = readParts<InvariantRow>('invariants-');
-  writeFileSync(join(REPORTS, 'invariants.json'), JSON.stringify(invariants, null, 2));
-  writeFileSync(join(REPORTS, 'recovery.json'), JSON.stringify(records, null, 2));
-  const meta = runMetadata(readParts('worker-'), startedAt, new Date());
-  writeFileSync(join(REPORTS, 'run.json'), JSON.stringify(meta, null, 2));
-  const timelines = readParts<ScenarioTimeline>('timeline-');
-  writeFileSync(join(REPORTS, 'index.html'), renderIndex(timelines, records, meta, invariants));
-  const rendering = checkRendering(join(REPORTS, 'index.html'), timelines.length);
-  console.log(`[zkh] index.html rendering: ${rendering}`);
-  if (rendering.startsWith('FAILED')) process.exitCode = 1;
-  return { records, invariants };
+/** Merges every worker's parts into the run's reports; a page that does not render fails the run. */
+function writeReports(startedAt: Date): RunReports {
+  const reports = writeRunReports(REPORTS, startedAt);
+  console.log(`[zkh] index.html rendering: ${reports.rendering}`);
+  if (reports.rendering.startsWith('FAILED')) process.exitCode = 1;
+  return reports;
 }
 
 async function main(): Promise<void> {

@@ -13,8 +13,17 @@ import { progress } from '../progress';
 import { now } from '../timing/eventually';
 import { StepEvent } from '../history/events';
 import { judgeScenario } from '../report/scenario-verdicts';
+import { writeRunReports } from '../report/run-reports';
+import { recoveryTable } from '../report/recovery-record';
+import { invariantTable } from '../report/invariant-table';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 let tearingDown: Promise<void> | undefined;
+const runStartedAt = new Date();
+
+/** Run by cucumber-js itself, one worker, not under the npm test runner (which merges reports on its own). */
+const standalone = () => process.env.ZKH_RUNNER !== '1' && process.env.CUCUMBER_WORKER_ID === undefined;
 
 async function teardown(): Promise<void> {
   tearingDown ??= (async () => {
@@ -23,6 +32,11 @@ async function teardown(): Promise<void> {
     if (process.env.ZKH_KEEP !== '1') await sweep({ runId: runIdentity().runId }).catch((e: Error) => errors.push(e.message));
     runContext.writeRecoveries();
     if (errors.length) progress(`teardown errors: ${errors.join('; ')}`);
+    if (standalone()) {
+      // A plain `cucumber-js` run leaves the same reports as `npm test` does.
+      const reports = writeRunReports(REPORTS_DIR, runStartedAt);
+      progress(`reports: ${REPORTS_DIR}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);
+    }
   })();
   return tearingDown;
 }
@@ -35,6 +49,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 BeforeAll(async function () {
+  // What a previous plain run left must not be merged into this one's reports (the runner clears reports/ itself).
+  if (standalone()) for (const dir of ['parts', 'histories', 'failures']) rmSync(join(REPORTS_DIR, dir), { recursive: true, force: true });
   await engine();
   const swept = await sweep();
   if (swept.containers || swept.networks) progress(`swept ${swept.containers} containers and ${swept.networks} networks left by dead runs (${swept.runs.join(', ')})`);

@@ -8,7 +8,7 @@ test('a row keeps its window and says how it was observed', () => {
   assert.equal(r.windowMs, 5);
   const table = recoveryTable([r]);
   assert.match(table, /met\s+2811 ms\s+10000 ms\s+5 ms\s+watch\s+S — within 10 seconds/);
-  assert.match(table, /by: watch = judged on a ZooKeeper watch/);
+  assert.match(table, /by: the observation that decided it — watch = a ZooKeeper watch/);
 });
 
 test('short names for how a row was observed', () => {
@@ -16,5 +16,8 @@ test('short names for how a row was observed', () => {
   assert.equal(observedShort('watch on /fleet/services/web, across a reconnection'), 'watch*');
   assert.equal(observedShort('watch on /fleet/services/web: already true at the first look'), 'watch');
   assert.equal(observedShort('50 ms poll'), 'poll');
+  assert.equal(observedShort('history: watch on /fleet/services/web'), 'watch');
+  assert.equal(observedShort('history: /status every 50 ms'), 'poll');
+  assert.equal(observedShort('history: already true when the fault began'), 'before');
   assert.equal(observedShort('50 ms poll of /status, woken by the watch on /fleet/leader'), 'poll+watch');
 });

@@ -35,9 +35,14 @@ export function toRecord(m: Measurement, context: { scenario: string; feature: s
   };
 }
 
-/** A short name for how a row was observed, for tables: watch, poll, or a poll woken by a watch. */
+/**
+ * A short name for how a row was observed, for tables: decided by a watch's snapshot, by a 50 ms poll (an
+ * observer's or a write probe's), or already true when the fault began.
+ */
 export function observedShort(observedBy: string): string {
-  if (observedBy.startsWith('watch')) return observedBy.includes('reconnection') ? 'watch*' : 'watch';
+  const by = observedBy.replace(/^history: /, '');
+  if (by.startsWith('already true')) return 'before';
+  if (by.startsWith('watch')) return by.includes('reconnection') ? 'watch*' : 'watch';
   return observedBy.includes('woken') ? 'poll+watch' : 'poll';
 }
 
@@ -54,6 +59,6 @@ export function recoveryTable(records: readonly RecoveryRecord[]): string {
   const header = ['', 'measured', 'deadline', 'window', 'by', 'scenario — step'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  const legend = 'window: first seen true minus last known false; by: watch = judged on a ZooKeeper watch (watch* across a reconnection), poll = every 50 ms, poll+watch = polled and woken by a watch';
+  const legend = 'window: first seen true minus last seen false; by: the observation that decided it — watch = a ZooKeeper watch\'s snapshot (watch* across a reconnection), poll = an observer or write probe every 50 ms, before = already true when the fault began';
   return ['recovery times:', line(header), ...rows.map(line), legend].join('\n');
 }
