@@ -8,8 +8,8 @@ import { judges } from './state-judges';
 type Fields = Partial<Omit<NodeStatusObservation, 'kind' | 'observer' | 't'>>;
 const status = (node: string, sentAt: number, fields: Fields = {}): Omit<NodeStatusObservation, 't'> =>
   ({ kind: 'observe', observer: 'node-status', sentAt, node, answered: true, registered: true, leader: false, zk: 'CONNECTED', configVersion: 1, ...fields });
-const registrations = (nodes: string[]): Omit<RegistrationsObservation, 't'> =>
-  ({ kind: 'observe', observer: 'registrations', sentAt: 0, epoch: 1, entries: nodes.map((n) => ({ id: n, node: n, address: n, port: 8080, owner: '0' })) });
+const registrations = (nodes: string[], sentAt = 0): Omit<RegistrationsObservation, 't'> =>
+  ({ kind: 'observe', observer: 'registrations', sentAt, epoch: 1, entries: nodes.map((n) => ({ id: n, node: n, address: n, port: 8080, owner: '0' })) });
 
 /** A history whose origin is `performance.now()` minus `ago` ms, so events can be placed in the recent past. */
 function historyStartedAgo(ago: number): History {
@@ -18,8 +18,8 @@ function historyStartedAgo(ago: number): History {
 
 test('within: the first instant the condition holds after the fault, with the window of the last false observation', async () => {
   const h = historyStartedAgo(1000);
-  h.append(registrations(['node-1', 'node-2']), 100);
-  h.append(registrations(['node-1']), 700);
+  h.append(registrations(['node-1', 'node-2'], 98), 100);
+  h.append(registrations(['node-1'], 698), 700);
   const fault = (t: number) => h.originMs + t;
   const m = await withinHistory(h, 'exactly 1 registered', judges.registeredCount(1), 5000, { sinceMs: fault(500), fromMs: fault(400) });
   assert.equal(m.met, true);
@@ -76,4 +76,15 @@ test('for a span: the first event that breaks the condition fails the step with 
   const h2 = historyStartedAgo(0);
   h2.append(registrations(['node-1']));
   assert.ok((await holdsInHistory(h2, 'node-1 to stay registered', judges.isRegistered('node-1'), 50, performance.now())) >= 1);
+});
+
+test('within: a polled observer\'s window runs from its previous answer, however many other events came between', async () => {
+  const h = historyStartedAgo(1000);
+  h.header = { scenario: 's', feature: 'f', startedAt: '', observers: { 'node-status': 50 }, nodes: ['node-1', 'node-2'], members: [], gateway: false };
+  h.append(status('node-1', 95, { configVersion: 1 }), 100);
+  for (let t = 110; t < 150; t += 5) h.append(status('node-2', t - 1, { configVersion: 2 }), t);
+  h.append(status('node-1', 145, { configVersion: 2 }), 150);
+  const m = await withinHistory(h, 'every node on v2', judges.everyNodeRunsVersion(2), 5000, { sinceMs: h.originMs + 50 });
+  assert.equal(Math.round(m.firstTrueMs!), 100);
+  assert.equal(Math.round(m.lastFalseMs!), 50, 'node-1 was last seen on v1 at 100 ms: the window is 50 ms wide, not 5');
 });

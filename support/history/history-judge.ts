@@ -23,8 +23,27 @@ function observedBy(e: HistoryEvent | null): string {
     case 'latch': return 'history: watch on /fleet/leader';
     case 'node-status': return 'history: /status every 50 ms';
     case 'gateway': return 'history: /gateway/status every 50 ms';
-    case 'member-mode': return 'history: srvr every 50 ms';
+    case 'member-mode': return 'history: srvr every 100 ms';
   }
+}
+
+/** Which subject an observation is of: one node's /status, one member's mode, the gateway, a watch. */
+function subjectOf(e: HistoryEvent): string | null {
+  if (e.kind !== 'observe') return null;
+  if (e.observer === 'node-status') return `node-status ${e.node}`;
+  if (e.observer === 'member-mode') return `member-mode ${e.member}`;
+  return e.observer;
+}
+
+/**
+ * The last instant the deciding subject is known to have been in its old state: a watch vouches for its old
+ * snapshot until it starts the read that the notification asked for; a poll only for the instant of its
+ * previous answer (the change fell between that answer and this one).
+ */
+function lastKnownBefore(e: HistoryEvent, previousOfSubject: number | undefined): number {
+  if (e.kind !== 'observe') return e.t;
+  if (e.observer === 'registrations' || e.observer === 'latch') return e.sentAt;
+  return previousOfSubject ?? e.sentAt;
 }
 
 function safely(judge: StateJudge, state: FleetState): Judgement {
@@ -59,15 +78,25 @@ export function withinHistory(history: History, what: string, judge: StateJudge,
   let decidedBy: HistoryEvent | null = null;
   let lastSeen = current.seen;
   let judged = 1;
+  const lastOfSubject = new Map<string, number>();
+  for (const e of events.slice(0, i)) {
+    const subject = subjectOf(e);
+    if (subject) lastOfSubject.set(subject, e.t);
+  }
 
   const step = (e: HistoryEvent) => {
     state.apply(e);
     const j = safely(judge, state);
     judged++;
     lastSeen = j.seen;
+    const subject = subjectOf(e);
+    const previousOfSubject = subject ? lastOfSubject.get(subject) : undefined;
+    if (subject) lastOfSubject.set(subject, e.t);
     if (j.ok && firstTrue === null) {
       firstTrue = e.t;
       decidedBy = e;
+      // The window is as wide as what the deciding observer can vouch for, never narrower.
+      if (lastFalse !== null) lastFalse = Math.min(lastFalse, lastKnownBefore(e, previousOfSubject));
     } else if (!j.ok) {
       lastFalse = e.t;
       firstTrue = null;

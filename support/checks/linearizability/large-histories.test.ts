@@ -68,7 +68,7 @@ test('the memo and per-key size caps also end in unknown', () => {
   assert.match(states.evidence[0]!.detail, /the memo reached its cap of \d+ states/);
   const big = checkLinearizable(simulate({ seed: 1, clients: 2, opsPerClient: 30, keys: ['/r'] }), { maxOpsPerKey: 10 });
   assert.equal(big.valid, 'unknown');
-  assert.match(big.evidence[0]!.detail, /60 ops on one key are more than the 10 the search takes on/);
+  assert.match(big.evidence[0]!.detail, /on \/r there are \d+ ops, more than the 10 the search takes on one key/);
   // Small enough: the same impossible read is found out by exhausting the search.
   assert.equal(checkLinearizable(tooConcurrent(8)).valid, false);
 });

@@ -77,7 +77,7 @@ export function checkLinearizable(history: readonly HistoryEvent[], opts: Linear
   const bad: Evidence[] = malformed.map((e) => ({ atMs: e.t, participants: [e.process], detail: `${e.f} ${e.type} (op ${e.id}) by ${e.process} has a key but values that do not parse as a register op: ${JSON.stringify(e.value ?? {})}` }));
   if (undecided.length || bad.length) {
     const evidence = undecided.map((r): Evidence => {
-      const why = r.outcome === 'too-large' ? `${r.ops.length} ops on one key are more than the ${maxOps} the search takes on`
+      const why = r.outcome === 'too-large' ? `there are ${r.ops.length} ops, more than the ${maxOps} the search takes on one key`
         : r.outcome === 'timeout' ? `the search ran out of the ${budgetMs} ms budget (${Math.round(r.ms)} ms on this key, ${searchMs} ms in all)`
           : `the memo reached its cap of ${r.states} states`;
       return { atMs: r.ops[0]!.callMs, participants: [r.key], detail: `on ${r.key} ${why}; it got as far as a linearizable prefix of ${r.longest.length} of ${r.ops.length} ops after exploring ${r.states} states` };
