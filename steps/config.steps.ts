@@ -1,11 +1,11 @@
 // The fleet config in /fleet/config: publish, change, malformed publishes, and what each node runs.
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
-import { fleetChecks } from '../support/checks/fleet-checks';
+import { fleetProbes } from '../support/fleet/fleet-probes';
 import { configVersionOf, WrittenConfig, PublishKind } from '../support/fleet/fleet-config';
 import { judges } from '../support/history/state-judges';
-import { getJson } from '../support/clients/http-client';
-import { eventually } from '../support/timing/eventually';
+import { getJson } from '../containers/shared/http-client';
+import { eventually } from '../containers/shared/deadline';
 import { ZooKeeperSession, isNoAuth } from '../support/clients/zookeeper-session';
 import { CONFIG_PATH } from '../support/clients/fleet-view';
 import { progress } from '../support/progress';
@@ -26,7 +26,7 @@ async function publishRejected(world: FleetWorld, content: string, what: string)
     world.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
   });
   world.lastMalformedZxid = zxid;
-  await eventually(`every running node to reject ${what}`, () => fleetChecks.rejectedEverywhere(fleet, zxid), world.deadline(15_000));
+  await eventually(`every running node to reject ${what}`, () => fleetProbes.rejectedEverywhere(fleet, zxid), world.deadline(15_000));
 }
 
 Given('the fleet config is:', async function (this: FleetWorld, content: string) {
@@ -77,7 +77,7 @@ Then('every node still runs config version {int}', async function (this: FleetWo
 Then('every node reports the malformed config as rejected', async function (this: FleetWorld) {
   const fleet = await this.fleet();
   if (this.lastMalformedZxid === null) throw new Error('No malformed config was published in this scenario ("When a malformed fleet config is published:").');
-  const seen = await fleetChecks.rejectedEverywhere(fleet, this.lastMalformedZxid);
+  const seen = await fleetProbes.rejectedEverywhere(fleet, this.lastMalformedZxid);
   if (!seen.ok) throw new Error(`Expected every node to report the malformed config as rejected, but saw ${seen.seen}.`);
 });
 

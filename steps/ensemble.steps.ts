@@ -3,7 +3,7 @@ import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
 import { MemberRef, describeMemberRef } from '../support/fleet/targets';
 import { containerFaults, undoneBy } from '../support/faults/container-faults';
-import { ensembleChecks } from '../support/checks/ensemble-checks';
+import { ensembleProbes } from '../support/fleet/ensemble-probes';
 import { judges } from '../support/history/state-judges';
 
 Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, members: number) {
@@ -44,10 +44,10 @@ Then('within {duration} the ensemble elects a new leader', async function (this:
 
 Then('within {duration} the ensemble has a leader and accepts writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  await this.within('the ensemble to have a leader and accept a write', () => ensembleChecks.acceptsWrites(fleet), deadlineMs);
+  await this.within('the ensemble to have a leader and accept a write', () => ensembleProbes.acceptsWrites(fleet), deadlineMs);
 });
 
 Then('within {duration} the ensemble refuses writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  await this.within('every running member to refuse a write', () => ensembleChecks.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
+  await this.within('every running member to refuse a write', () => ensembleProbes.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
 });

@@ -1,6 +1,6 @@
 // Configures the ZooKeeper-aware gateway; `start()` returns a StartedGateway once /gateway/health answers.
 import { Wait } from 'testcontainers';
-import { ZooKeeperClientContainer } from '../../support/docker/fleet-container-config';
+import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedGateway, GATEWAY_HTTP_PORT } from './started-gateway';
 
 export class GatewayContainer extends ZooKeeperClientContainer {

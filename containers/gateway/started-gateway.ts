@@ -1,7 +1,7 @@
 // The running gateway: its URL on 127.0.0.1 and its /gateway/status.
 import { StartedTestContainer } from 'testcontainers';
-import { ContainerActions } from '../../support/docker/container-actions';
-import { getJson } from '../../support/clients/http-client';
+import { ContainerActions } from '../shared/container-actions';
+import { getJson } from '../shared/http-client';
 
 export const GATEWAY_HTTP_PORT = 8080;
 

@@ -1,7 +1,7 @@
 // A running web node: its URL on 127.0.0.1 (re-read after every start), its /status, and its lifecycle.
 import { StartedTestContainer } from 'testcontainers';
-import { StartedFleetContainer } from '../../support/docker/started-fleet-container';
-import { getJson } from '../../support/clients/http-client';
+import { StartedFleetContainer } from '../shared/started-fleet-container';
+import { getJson } from '../shared/http-client';
 
 export const NODE_HTTP_PORT = 8080;
 

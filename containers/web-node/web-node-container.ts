@@ -1,7 +1,7 @@
 // Configures one web node (Jetty 12 + Curator, or a user's image honouring the same contract) on the run's
 // network; `start()` returns a StartedWebNode once /health answers.
 import { Wait } from 'testcontainers';
-import { ZooKeeperClientContainer } from '../../support/docker/fleet-container-config';
+import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedWebNode, NODE_HTTP_PORT } from './started-web-node';
 
 export class WebNodeContainer extends ZooKeeperClientContainer {

@@ -30,3 +30,19 @@ export async function memberMode(host: string, port: number, timeoutMs = 1000): 
     return 'unreachable';
   }
 }
+
+/** A member that leads: `leader` in an ensemble, `standalone` when it is alone. The one definition of leading. */
+export function isLeading(mode: string): boolean {
+  return mode === 'leader' || mode === 'standalone';
+}
+
+/** How many members lead and how many follow. */
+export function roleCounts(modes: Readonly<Record<string, string>>): { leaders: number; followers: number } {
+  const values = Object.values(modes);
+  return { leaders: values.filter(isLeading).length, followers: values.filter((m) => m === 'follower').length };
+}
+
+/** "zk-1 follower, zk-2 leader, zk-3 unreachable", for messages. */
+export function describeModes(modes: Readonly<Record<string, string>>): string {
+  return Object.entries(modes).map(([name, mode]) => `${name} ${mode}`).join(', ') || 'no member observed';
+}

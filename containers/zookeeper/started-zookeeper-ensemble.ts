@@ -1,10 +1,9 @@
 // A running ensemble: connect strings (host and in-network), member lookup, the current leader, and the
 // members' lifecycle. Role names are resolved when asked, never cached.
-import { NoRoleHolderError, UnknownNameError } from '../../support/errors';
-import { TimingProfile } from '../../support/timing/timing-profile';
-import { MemberMode } from './four-letter-words';
+import { NoRoleHolderError, UnknownNameError } from '../shared/errors';
+import { TimingProfile } from '../shared/timing-profile';
+import { MemberMode, describeModes, isLeading } from './four-letter-words';
 import { StartedZooKeeperMember } from './zookeeper-member';
-import { describeModes } from './zookeeper-ensemble';
 
 export class StartedZooKeeperEnsemble {
   /** Time from the first container start to a leader and all followers. */
@@ -39,7 +38,7 @@ export class StartedZooKeeperEnsemble {
 
   async leader(): Promise<StartedZooKeeperMember> {
     const modes = await this.modes();
-    const leaders = this.members.filter((m) => modes[m.name] === 'leader' || modes[m.name] === 'standalone');
+    const leaders = this.members.filter((m) => isLeading(modes[m.name]!));
     if (leaders.length !== 1) throw new NoRoleHolderError('the ZooKeeper leader', describeModes(modes));
     return leaders[0];
   }

@@ -1,11 +1,12 @@
 // Configures a ZooKeeper ensemble of 3 or 5 members (zk-1..zk-5) on the run's network; `start()` returns a
 // StartedZooKeeperEnsemble once exactly one member leads and the rest follow.
 import { GenericContainer, Wait } from 'testcontainers';
-import { fleetContainer } from '../../support/docker/fleet-container-config';
-import { SettingError } from '../../support/errors';
-import { TimingProfile } from '../../support/timing/timing-profile';
-import { eventually, now } from '../../support/timing/eventually';
+import { fleetContainer } from '../shared/fleet-container-config';
+import { SettingError } from '../shared/errors';
+import { TimingProfile } from '../shared/timing-profile';
+import { eventually, now } from '../shared/deadline';
 import { StartedZooKeeperMember, CLIENT_PORT } from './zookeeper-member';
+import { describeModes, roleCounts } from './four-letter-words';
 import { StartedZooKeeperEnsemble } from './started-zookeeper-ensemble';
 
 export class ZooKeeperEnsemble {
@@ -37,8 +38,7 @@ export class ZooKeeperEnsemble {
     const readyWithinMs = 60_000 * this.timing.multiplier;
     await eventually(`the ${this.size}-member ensemble to elect a leader`, async () => {
       const modes = await ensemble.modes();
-      const leaders = Object.values(modes).filter((m) => m === 'leader' || m === 'standalone').length;
-      const followers = Object.values(modes).filter((m) => m === 'follower').length;
+      const { leaders, followers } = roleCounts(modes);
       return { ok: leaders === 1 && leaders + followers === this.size, seen: describeModes(modes) };
     }, readyWithinMs, { pollMs: 50 });
     ensemble.readyMs = now() - startedAt;
@@ -62,10 +62,6 @@ export class ZooKeeperEnsemble {
       .withWaitStrategy(Wait.forLogMessage(/binding to port/i))
       .withStartupTimeout(60_000);
   }
-}
-
-export function describeModes(modes: Record<string, string>): string {
-  return Object.entries(modes).map(([name, mode]) => `${name} ${mode}`).join(', ');
 }
 
 export { CLIENT_PORT };

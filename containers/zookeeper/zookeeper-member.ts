@@ -1,6 +1,6 @@
 // One started ensemble member: its names, its host port (re-read after every start) and its lifecycle.
 import { StartedTestContainer } from 'testcontainers';
-import { StartedFleetContainer } from '../../support/docker/started-fleet-container';
+import { StartedFleetContainer } from '../shared/started-fleet-container';
 import { MemberMode, memberMode } from './four-letter-words';
 
 export const CLIENT_PORT = 2181;

@@ -2,7 +2,7 @@
 // container of ours (containers/curator-bench), measured on the same ensemble-ready and leader-loss figures.
 import { execFileSync } from 'node:child_process';
 import { runIdentity } from '../docker/run-identity';
-import { TimingProfile } from '../timing/timing-profile';
+import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 
 export type CuratorFigures = Record<'ensembleReady' | 'zkLeaderLossToWrites', number[]> & { versions: Record<string, string> };

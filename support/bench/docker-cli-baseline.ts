@@ -5,8 +5,8 @@ import { execFileSync, spawn, ChildProcessWithoutNullStreams } from 'node:child_
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { runIdentity, LABEL, LABEL_RUN } from '../docker/run-identity';
-import { now } from '../timing/eventually';
-import { TimingProfile } from '../timing/timing-profile';
+import { now } from '../../containers/shared/deadline';
+import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 
 const docker = (...args: string[]) => execFileSync('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();

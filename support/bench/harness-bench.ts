@@ -3,12 +3,12 @@
 import { buildFleet } from '../fleet/fleet-builder';
 import { restoreSteadyState } from '../fleet/steady-state';
 import { StartedFleet } from '../fleet/started-fleet';
-import { fleetChecks, watchedFleetChecks } from '../checks/fleet-checks';
+import { fleetProbes, watchedFleetProbes } from '../fleet/fleet-probes';
 import { measureWatched, WatchedCheck } from '../timing/watched';
 import { ChildrenSnapshot } from '../clients/children-cache';
-import { ensembleChecks } from '../checks/ensemble-checks';
-import { measure, now, Condition, Wake } from '../timing/eventually';
-import { TimingProfile } from '../timing/timing-profile';
+import { ensembleProbes } from '../fleet/ensemble-probes';
+import { measure, now, Condition, Wake } from '../../containers/shared/deadline';
+import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 
 export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
@@ -32,13 +32,13 @@ export async function benchHarness(runs: number, timing: TimingProfile): Promise
         await restoreSteadyState(fleet, 60_000);
         figures.scenarioReset.push(now() - resetStart);
       };
-      await timed('writes after the ZooKeeper leader was killed', async () => (await fleet.ensemble.leader()).kill(), () => ensembleChecks.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
+      await timed('writes after the ZooKeeper leader was killed', async () => (await fleet.ensemble.leader()).kill(), () => ensembleProbes.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
       const follower = await followerNode(fleet);
-      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), watchedFleetChecks.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
+      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), watchedFleetProbes.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
       const leader = (await fleet.view.jettyLeader()).leader;
-      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetChecks.newJettyLeader(fleet, leader), figures.jettyLeaderHandover, fleet.watches().latch);
+      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetProbes.newJettyLeader(fleet, leader), figures.jettyLeaderHandover, fleet.watches().latch);
       await timed('every node on the new config', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),
-        () => fleetChecks.runningRunVersion(fleet, run + 1), figures.configPropagation);
+        () => fleetProbes.runningRunVersion(fleet, run + 1), figures.configPropagation);
     } finally {
       await fleet.stop();
     }

@@ -1,11 +1,11 @@
 // What the history's observers cost: a steady fleet (3 members, 3 nodes, the gateway) watched for a span with
 // no observer, then for the same span with every observer, measuring the harness's CPU (process.cpuUsage) and
 // the fleet containers' CPU (the engine's cgroup counters). `npm run bench -- --observers`.
-import { engine } from '../docker/engine';
+import { engine } from '../../containers/shared/engine';
 import { buildFleet } from '../fleet/fleet-builder';
 import { History } from '../history/history';
 import { FleetObservers } from '../observers/fleet-observers';
-import { TimingProfile } from '../timing/timing-profile';
+import { TimingProfile } from '../../containers/shared/timing-profile';
 
 export interface ObserverCost {
   readonly spanMs: number;

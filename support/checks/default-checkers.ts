@@ -7,7 +7,7 @@ import { configMonotonic } from './config-monotonic';
 import { configAcknowledgedApplied } from './config-acknowledged-applied';
 import { gatewayRouting } from './gateway-routing';
 import { availabilityWindows } from './availability-windows';
-import { ZkharnessError } from '../errors';
+import { ZkharnessError } from '../../containers/shared/errors';
 
 export const DEFAULT_CHECKERS: readonly Checker[] = [singleJettyLeader, configMonotonic, configAcknowledgedApplied, gatewayRouting, availabilityWindows];
 

@@ -2,12 +2,12 @@
 // docker-CLI baseline and Curator's in-process TestingCluster; writes reports/bench.json and prints them side by side.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { engine } from '../docker/engine';
+import { engine } from '../../containers/shared/engine';
 import { sweep } from '../docker/sweep';
 import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
 import { ensureImage } from '../images/image-builder';
-import { timingProfileFromEnv, describeProfile } from '../timing/timing-profile';
+import { timingProfileFromEnv, describeProfile } from '../../containers/shared/timing-profile';
 import { benchHarness } from '../bench/harness-bench';
 import { benchDockerCli } from '../bench/docker-cli-baseline';
 import { benchCuratorTestingCluster } from '../bench/curator-peer';

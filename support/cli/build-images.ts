@@ -1,7 +1,7 @@
 // Setup's last step: every image the fleet runs, each built only when its recipe changed.
 import { ensureImage } from '../images/image-builder';
 import { ImageName } from '../images/image-recipes';
-import { ZkharnessError } from '../errors';
+import { ZkharnessError } from '../../containers/shared/errors';
 
 const ORDER: ImageName[] = ['base', 'zookeeper', 'web-node', 'gateway', 'nemesis'];
 

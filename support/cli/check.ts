@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { HistoryEvent, HistoryHeader } from '../history/events';
 import { CheckerVerdict, verdictWord } from '../checks/checker';
 import { checkHistory } from '../checks/default-checkers';
-import { ZkharnessError } from '../errors';
+import { ZkharnessError } from '../../containers/shared/errors';
 
 export const EVIDENCE_LINES = 5;
 

@@ -9,7 +9,7 @@ import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
 import { recoveryTable } from '../report/recovery-record';
 import { sweep, leftovers } from '../docker/sweep';
-import { engine } from '../docker/engine';
+import { engine } from '../../containers/shared/engine';
 import { writeRunReports, RunReports } from '../report/run-reports';
 import { undefinedSteps } from '../report/nearest-phrasings';
 import { invariantTable } from '../report/invariant-table';

@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { ChildrenCache, ChildrenSnapshot } from './children-cache';
-import { ScriptedZooKeeper } from '../unit-testing/scripted-zookeeper';
-import { now } from '../timing/eventually';
+import { ScriptedZooKeeper } from '../../containers/shared/testing/scripted-zookeeper';
+import { now } from '../../containers/shared/deadline';
 
 const PATH = '/fleet/services/web';
 const zk = new ScriptedZooKeeper();

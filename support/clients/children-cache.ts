@@ -7,7 +7,7 @@
 // (give or take one delivery over the Docker bridge, well under a millisecond). A disconnection ends that
 // guarantee; the snapshots of a connection share an `epoch`, and the next connection starts a new one.
 import { ZooKeeperSession } from './zookeeper-session';
-import { now } from '../timing/eventually';
+import { now } from '../../containers/shared/deadline';
 
 export interface ChildrenSnapshot {
   readonly path: string;

@@ -3,14 +3,14 @@
 import { AfterAll, After, AfterStep, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
 import { FleetWorld } from './world';
 import { runContext, REPORTS_DIR } from './run-context';
-import { engine } from '../docker/engine';
+import { engine } from '../../containers/shared/engine';
 import { sweep } from '../docker/sweep';
 import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
-import { describeProfile } from '../timing/timing-profile';
-import { collectDiagnostics, writeDiagnostics } from '../report/diagnostics';
+import { describeProfile } from '../../containers/shared/timing-profile';
+import { collectDiagnostics, writeDiagnostics } from '../fleet/diagnostics';
 import { progress } from '../progress';
-import { now } from '../timing/eventually';
+import { now } from '../../containers/shared/deadline';
 import { StepEvent } from '../history/events';
 import { judgeScenario } from '../report/scenario-verdicts';
 import { writeRunReports } from '../report/run-reports';

@@ -2,7 +2,7 @@
 // recovery records. Created once per process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { timingProfileFromEnv, TimingProfile } from '../timing/timing-profile';
+import { timingProfileFromEnv, TimingProfile } from '../../containers/shared/timing-profile';
 import { SeededRandom } from '../fleet/seeded-random';
 import { FleetPool } from '../fleet/fleet-pool';
 import { RecoveryRecord } from '../report/recovery-record';

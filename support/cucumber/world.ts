@@ -4,8 +4,8 @@ import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@c
 import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog, FaultKind } from '../faults/fault';
-import { Measurement, Condition, measure, requireMet, now, Wake } from '../timing/eventually';
-import { scaleDeadline, stepTimeoutMs } from '../timing/timing-profile';
+import { Measurement, Condition, measure, requireMet, now, Wake } from '../../containers/shared/deadline';
+import { scaleDeadline, stepTimeoutMs } from '../../containers/shared/timing-profile';
 import { toRecord } from '../report/recovery-record';
 import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
@@ -13,7 +13,7 @@ import { GatewayTraffic } from '../workload/gateway-traffic';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
 import { runContext } from './run-context';
 import { progress } from '../progress';
-import { SettingError } from '../errors';
+import { SettingError } from '../../containers/shared/errors';
 import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
 import { History } from '../history/history';
 import { NemesisEvent } from '../history/events';
@@ -21,6 +21,7 @@ import { FleetObservers } from '../observers/fleet-observers';
 import { StateJudge, Judgement } from '../history/state-judges';
 import { withinHistory, judgeNow, holdsInHistory, freshState } from '../history/history-judge';
 import { FleetState } from '../history/fleet-state';
+import { isLeading } from '../../containers/zookeeper/four-letter-words';
 import { ExpectationEvent } from '../history/events';
 import { DEFAULT_CHECKERS } from '../checks/default-checkers';
 import { requestsOf } from '../workload/gateway-traffic';
@@ -122,7 +123,7 @@ export class FleetWorld extends World {
     const fleet = await this.fleet();
     // Who led just before, as the history last saw it.
     const state = FleetState.of(this.history.events());
-    const zkLeaders = Object.entries(state.modes()).filter(([, m]) => m === 'leader' || m === 'standalone').map(([n]) => n);
+    const zkLeaders = Object.entries(state.modes()).filter(([, m]) => isLeading(m)).map(([n]) => n);
     this.zkLeaderBeforeFault = zkLeaders.length === 1 ? zkLeaders[0]! : await fleet.ensemble.leader().then((m) => m.name, () => null);
     if (fleet.nodes.length) this.jettyLeaderBeforeFault = state.jettyLeader().leader;
     progress(`fault: ${description}`);

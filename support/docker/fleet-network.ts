@@ -1,5 +1,5 @@
 // The run's own docker network, created with our labels (testcontainers' Network takes none).
-import { engine } from './engine';
+import { engine } from '../../containers/shared/engine';
 import { runIdentity } from './run-identity';
 
 export class FleetNetwork {

@@ -1,5 +1,5 @@
 // Removes zkharness containers and networks whose runner is gone (killed, crashed) — or, with `all`, every one.
-import { engine } from './engine';
+import { engine } from '../../containers/shared/engine';
 import { LABEL, LABEL_RUN, ownerAlive } from './run-identity';
 
 export interface SweepResult {

@@ -1,7 +1,7 @@
 // Container faults (kill, stop, pause, restart) on any fleet container — members and nodes alike — each
 // recorded as data with its inverse.
 import { FaultLog } from './fault';
-import { ContainerActions } from '../docker/container-actions';
+import { ContainerActions } from '../../containers/shared/container-actions';
 
 export interface FaultTarget {
   readonly name: string;
@@ -12,28 +12,24 @@ export interface FaultTarget {
   resume(): Promise<void>;
   start(): Promise<void>;
   restart(): Promise<void>;
+  bringBack(): Promise<void>;
 }
 
-export async function startIfDown(target: FaultTarget): Promise<void> {
-  const state = await target.actions.state();
-  if (state === 'paused') await target.resume();
-  else if (state !== 'running') await target.start();
-}
 
 export type ContainerFaultAction = 'kill' | 'stop' | 'pause' | 'resume' | 'restart';
 
 export const containerFaults: Record<ContainerFaultAction, (target: FaultTarget, log: FaultLog, role?: string) => Promise<void>> = {
   async kill(target, log, role) {
     await target.kill();
-    log.record('kill', [target.name], () => startIfDown(target), { role });
+    log.record('kill', [target.name], () => target.bringBack(), { role });
   },
   async stop(target, log, role) {
     await target.stop();
-    log.record('stop', [target.name], () => startIfDown(target), { role });
+    log.record('stop', [target.name], () => target.bringBack(), { role });
   },
   async pause(target, log, role) {
     await target.pause();
-    log.record('pause', [target.name], () => startIfDown(target), { role });
+    log.record('pause', [target.name], () => target.bringBack(), { role });
   },
   /** Ends the target's pause fault (or unpauses a container paused some other way). */
   async resume(target, log) {

@@ -1,6 +1,6 @@
 // Faults are data: what was done, to whom, when it began and ended, and how to undo it. The log is the
 // scenario's history of faults; `healAll()` undoes whatever is still active, newest first.
-import { now } from '../timing/eventually';
+import { now } from '../../containers/shared/deadline';
 
 export type FaultKind =
   | 'kill' | 'stop' | 'pause' | 'restart'

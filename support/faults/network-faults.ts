@@ -3,11 +3,11 @@
 import { FaultLog, FaultKind } from './fault';
 import { StartedFleet } from '../fleet/started-fleet';
 import { NemesisSidecar, StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
-import { containerAddress } from '../docker/engine';
+import { containerAddress } from '../../containers/shared/engine';
 import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
-import { ContainerActions } from '../docker/container-actions';
-import { SettingError } from '../errors';
+import { ContainerActions } from '../../containers/shared/container-actions';
+import { SettingError } from '../../containers/shared/errors';
 
 export const NETWORK_FAULT_KINDS = ['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'majorities-ring', 'bandwidth'] as const satisfies readonly FaultKind[];
 

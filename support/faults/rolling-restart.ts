@@ -2,8 +2,8 @@
 // table before the next one goes.
 import { FaultLog } from './fault';
 import { StartedFleet } from '../fleet/started-fleet';
-import { eventually } from '../timing/eventually';
-import { fleetChecks } from '../checks/fleet-checks';
+import { eventually } from '../../containers/shared/deadline';
+import { fleetProbes } from '../fleet/fleet-probes';
 import { progress } from '../progress';
 
 export async function rollingRestart(fleet: StartedFleet, log: FaultLog, perNodeWithinMs: number): Promise<void> {
@@ -11,9 +11,9 @@ export async function rollingRestart(fleet: StartedFleet, log: FaultLog, perNode
     progress(`rolling restart: ${node.name}`);
     await node.restart();
     log.instant('restart', [node.name], { rolling: true });
-    await eventually(`${node.name} to be registered again after its restart`, () => fleetChecks.isRegistered(fleet, node.name, true), perNodeWithinMs);
+    await eventually(`${node.name} to be registered again after its restart`, () => fleetProbes.isRegistered(fleet, node.name, true), perNodeWithinMs);
     if (fleet.gatewayContainer) {
-      await eventually(`the gateway to route to every node again after ${node.name}'s restart`, () => fleetChecks.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()), perNodeWithinMs);
+      await eventually(`the gateway to route to every node again after ${node.name}'s restart`, () => fleetProbes.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()), perNodeWithinMs);
     }
   }
 }

@@ -1,13 +1,13 @@
 // Keeps the started fleet of this worker so the next scenario with the same spec reuses it after a verified
 // reset, instead of booting containers again (ZKH_REUSE=0 turns reuse off). A reset that can't be
 // verified falls back to a fresh fleet.
-import { TimingProfile, scaleDeadline } from '../timing/timing-profile';
+import { TimingProfile, scaleDeadline } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { FleetSpec, specKey } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
 import { buildFleet } from './fleet-builder';
 import { restoreSteadyState } from './steady-state';
-import { now } from '../timing/eventually';
+import { now } from '../../containers/shared/deadline';
 import { History } from '../history/history';
 
 export class FleetPool {

@@ -9,7 +9,7 @@ import { FleetView } from '../clients/fleet-view';
 import { FleetWatches } from '../clients/fleet-watches';
 import { FleetConfigWriter } from './fleet-config';
 import { FleetSpec } from './fleet-spec';
-import { UnknownNameError, SettingError } from '../errors';
+import { UnknownNameError, SettingError } from '../../containers/shared/errors';
 import { History } from '../history/history';
 
 export class StartedFleet {

@@ -1,9 +1,9 @@
 // Names and roles as the vocabulary writes them, resolved against the live fleet when a step runs.
-import { NoRoleHolderError } from '../errors';
+import { NoRoleHolderError } from '../../containers/shared/errors';
 import { SeededRandom } from './seeded-random';
 import { StartedFleet } from './started-fleet';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
-import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
+import { describeModes } from '../../containers/zookeeper/four-letter-words';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
 
 export type MemberRef = { kind: 'name'; name: string } | { kind: 'leader' } | { kind: 'follower' };

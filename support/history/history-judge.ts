@@ -8,8 +8,8 @@ import { History } from './history';
 import { HistoryEvent } from './events';
 import { FleetState } from './fleet-state';
 import { StateJudge, Judgement } from './state-judges';
-import { Measurement } from '../timing/eventually';
-import { ConditionBrokenError } from '../errors';
+import { Measurement } from '../../containers/shared/deadline';
+import { ConditionBrokenError } from '../../containers/shared/errors';
 
 export interface HistoryMeasurement extends Measurement {
   readonly observedBy: string;

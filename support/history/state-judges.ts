@@ -1,6 +1,7 @@
 // Conditions over the fleet state folded from the history: each says whether it holds and what was seen, in
 // words, for progress lines and failure messages. Pure: the same history always gives the same verdicts.
 import { FleetState } from './fleet-state';
+import { describeModes, isLeading, roleCounts } from '../../containers/zookeeper/four-letter-words';
 
 export interface Judgement {
   readonly ok: boolean;
@@ -111,19 +112,13 @@ export const judges = {
 
   leaderAndFollowers: (followers: number, members: number): StateJudge => (state) => {
     const modes = state.modes();
-    const values = Object.values(modes);
-    const leaders = values.filter((m) => m === 'leader' || m === 'standalone').length;
-    const following = values.filter((m) => m === 'follower').length;
-    return { ok: values.length === members && leaders === 1 && following === followers, seen: describeModes(modes) };
+    const counts = roleCounts(modes);
+    return { ok: Object.keys(modes).length === members && counts.leaders === 1 && counts.followers === followers, seen: describeModes(modes) };
   },
 
   newZooKeeperLeader: (previous: string | null): StateJudge => (state) => {
     const modes = state.modes();
-    const leaders = Object.entries(modes).filter(([, m]) => m === 'leader').map(([n]) => n);
+    const leaders = Object.entries(modes).filter(([, m]) => isLeading(m)).map(([n]) => n);
     return { ok: leaders.length === 1 && leaders[0] !== previous, seen: `${describeModes(modes)} (previous leader ${previous ?? 'unknown'})` };
   },
 };
-
-export function describeModes(modes: Record<string, string>): string {
-  return Object.entries(modes).map(([name, mode]) => `${name} ${mode}`).join(', ') || 'no member observed';
-}

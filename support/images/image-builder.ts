@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImageBuildError } from '../errors';
+import { ImageBuildError } from '../../containers/shared/errors';
 import { ImageName, REPO_ROOT, recipe } from './image-recipes';
 import { LOCAL_REPOSITORY, imageId, localTag } from './image-catalog';
 

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { ImageName, recipe } from './image-recipes';
 import { recipeHash } from './recipe-hash';
-import { ZkharnessError } from '../errors';
+import { ZkharnessError } from '../../containers/shared/errors';
 
 export const LOCAL_REPOSITORY = 'zkharness';
 

@@ -1,5 +1,5 @@
 // One row of reports/recovery.json: what a `within` step awaited, its deadline and what was measured.
-import { Measurement } from '../timing/eventually';
+import { Measurement } from '../../containers/shared/deadline';
 
 export interface RecoveryRecord {
   readonly scenario: string;

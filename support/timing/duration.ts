@@ -1,5 +1,5 @@
 // Parses the vocabulary's durations: "500 ms", "10 seconds", "1.5 seconds", "2 minutes".
-import { SettingError } from '../errors';
+import { SettingError } from '../../containers/shared/errors';
 
 const UNITS: Record<string, number> = {
   ms: 1, millisecond: 1, milliseconds: 1,

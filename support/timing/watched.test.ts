@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { currentAt, measureWatched, windowOf, TimedSnapshot, WatchedSource } from './watched';
-import { now } from './eventually';
+import { now } from '../../containers/shared/deadline';
 
 interface Snap extends TimedSnapshot { readonly registered: boolean }
 

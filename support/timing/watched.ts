@@ -1,6 +1,6 @@
 // Watch-driven observation: judge every snapshot a watch delivers, in order, instead of polling. The window
 // of a measurement is then set by ZooKeeper's notifications, not by a poll interval (see children-cache.ts).
-import { Measurement, Observation, now } from './eventually';
+import { Measurement, Observation, now } from '../../containers/shared/deadline';
 
 /** What a watch recipe delivers: a state read at a time, on a connection (`epoch`), after a notification. */
 export interface TimedSnapshot {

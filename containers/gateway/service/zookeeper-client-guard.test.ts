@@ -8,7 +8,7 @@ import { createClient } from 'node-zookeeper-client';
 import type { Client } from 'node-zookeeper-client';
 import { guardZooKeeperClient, repairCounts } from './zookeeper-client-guard';
 import type { ClientRepair } from './zookeeper-client-guard';
-import { connectResponse, isConnectRequest, reply } from '../../../support/unit-testing/zookeeper-wire';
+import { connectResponse, isConnectRequest, reply } from '../../shared/testing/zookeeper-wire';
 
 const repairs: ClientRepair[] = [];
 guardZooKeeperClient((r) => repairs.push(r));

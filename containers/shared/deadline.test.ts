@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { measure, eventually, holds, now } from './eventually';
+import { measure, eventually, holds, now } from './deadline';
 
 test('measures the first true observation and the last false one', async () => {
   const since = now();

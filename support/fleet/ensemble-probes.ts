@@ -1,17 +1,9 @@
 // Write probes through the ensemble for `within` steps: each probe is a client operation recorded in the
 // scenario's history (ok, or info: a write that failed through a lost connection may still land).
-import { Observation } from '../timing/eventually';
-import { StartedFleet } from '../fleet/started-fleet';
-import { describeModes } from '../../containers/zookeeper/zookeeper-ensemble';
+import { Observation } from '../../containers/shared/deadline';
+import { StartedFleet } from './started-fleet';
+import { describeModes, roleCounts } from '../../containers/zookeeper/four-letter-words';
 import { tryWrite } from '../clients/zookeeper-session';
-
-function roleCounts(modes: Record<string, string>) {
-  const values = Object.values(modes);
-  return {
-    leaders: values.filter((m) => m === 'leader' || m === 'standalone').length,
-    followers: values.filter((m) => m === 'follower').length,
-  };
-}
 
 /** One bounded write through `connectString`, recorded in the fleet's current history as `probe:<where>`. */
 async function probeWrite(fleet: StartedFleet, where: string, connectString: string, timeoutMs: number): Promise<{ ok: boolean; detail: string }> {
@@ -36,4 +28,4 @@ async function refusesWrites(fleet: StartedFleet): Promise<Observation> {
   return { ok: accepted.length === 0, seen: accepted.length ? `writes still accepted via ${accepted.join(', ')}` : `all of ${running.map((m) => m.name).join(', ')} refused` };
 }
 
-export const ensembleChecks = { roleCounts, acceptsWrites, refusesWrites };
+export const ensembleProbes = { acceptsWrites, refusesWrites };

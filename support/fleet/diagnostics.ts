@@ -2,15 +2,14 @@
 // were active, each node's /status and the gateway's, the harness's watches — attached to cucumber's report and written under reports/failures/<scenario>/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { containerLogs, engine } from '../docker/engine';
+import { containerLogs, engine } from '../../containers/shared/engine';
 import { LABEL_RUN, runIdentity } from '../docker/run-identity';
-import { StartedFleet } from '../fleet/started-fleet';
-import { FaultRecord } from '../faults/fault';
+import { StartedFleet } from './started-fleet';
 import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
 
 export interface Diagnostics { readonly files: Record<string, string> }
 
-export async function collectDiagnostics(fleet: StartedFleet | undefined, faults: FaultRecord[], extra: Record<string, () => Promise<string>> = {}): Promise<Diagnostics> {
+export async function collectDiagnostics(fleet: StartedFleet | undefined, faults: readonly object[], extra: Record<string, () => Promise<string>> = {}): Promise<Diagnostics> {
   const files: Record<string, string> = {};
   files['faults.json'] = JSON.stringify(faults, null, 2);
   const docker = await engine();

@@ -1,7 +1,7 @@
 // Deadline-bounded observation. `eventually` polls a condition until it is true and measures when that
 // happened; `holds` checks that a condition stays true for a span. No fixed sleeps stand in for a condition.
 import { performance } from 'node:perf_hooks';
-import { ConditionBrokenError, DeadlineExceededError } from '../errors';
+import { ConditionBrokenError, DeadlineExceededError } from './errors';
 
 export interface Observation {
   readonly ok: boolean;

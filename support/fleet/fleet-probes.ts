@@ -1,6 +1,6 @@
 // Observations of the web fleet for `within`/`for` steps: each returns ok plus what was seen.
-import { Observation } from '../timing/eventually';
-import { StartedFleet } from '../fleet/started-fleet';
+import { Observation } from '../../containers/shared/deadline';
+import { StartedFleet } from './started-fleet';
 import { NodeStatus } from '../../containers/web-node/started-web-node';
 import { WatchedCheck } from '../timing/watched';
 import { ChildrenSnapshot } from '../clients/children-cache';
@@ -45,7 +45,7 @@ function watchAgrees(fleet: StartedFleet, expected: readonly string[]): Observat
   return { ok: judged.ok, seen: `${judged.seen} (as the watch on ${SERVICES_PATH} saw it)` };
 }
 
-export const watchedFleetChecks = {
+export const watchedFleetProbes = {
   watchAgrees,
   isRegistered: (fleet: StartedFleet, node: string, expected: boolean) => watchedRegistrations(fleet, judgeRegistered(node, expected)),
   registeredCount: (fleet: StartedFleet, count: number) => watchedRegistrations(fleet, judgeCount(count)),
@@ -96,7 +96,7 @@ function versionOf(status: NodeStatus | string | undefined): number | string {
   return status === undefined ? 'unknown' : typeof status === 'string' ? status : status.configVersion;
 }
 
-export const fleetChecks = {
+export const fleetProbes = {
   registeredExactly, registeredCount, isRegistered, exactlyOneJettyLeader, newJettyLeader,
   gatewayRoutesOnlyTo, registeredRunVersion, runningRunVersion, rejectedEverywhere,
 };

@@ -7,7 +7,7 @@ process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
 import type Dockerode from 'dockerode';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { Agent, request } from 'undici';
-import { DockerUnavailableError } from '../errors';
+import { DockerUnavailableError } from './errors';
 
 let dockerode: Promise<Dockerode> | undefined;
 

@@ -1,6 +1,6 @@
 // One object holds every timing the harness uses; deadlines written for "fast" scale by the profile's factor
 // and by ZKH_TIMING_MULTIPLIER (slow machines).
-import { SettingError } from '../errors';
+import { SettingError } from './errors';
 
 export interface TimingProfile {
   readonly name: 'fast' | 'debian-defaults';

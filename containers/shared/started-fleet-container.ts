@@ -31,6 +31,13 @@ export abstract class StartedFleetContainer {
     await this.start();
   }
 
+  /** Running again whatever happened to it: unpaused if paused, started if stopped or killed. */
+  async bringBack(): Promise<void> {
+    const state = await this.actions.state();
+    if (state === 'paused') await this.resume();
+    else if (state !== 'running') await this.start();
+  }
+
   async isRunning(): Promise<boolean> {
     return (await this.actions.state()) === 'running';
   }
