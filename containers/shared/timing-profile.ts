@@ -1,5 +1,5 @@
 // One object holds every timing the harness uses; deadlines written for "fast" scale by the profile's factor
-// and by ZKH_TIMING_MULTIPLIER (slow machines).
+// and by a multiplier for slow machines (both chosen in support/settings.ts).
 import { SettingError } from './errors';
 
 export interface TimingProfile {
@@ -18,15 +18,10 @@ const PROFILES = {
   'debian-defaults': { tickTimeMs: 2000, initLimit: 10, syncLimit: 5, sessionTimeoutMs: 16000, profileFactor: 4 },
 } as const;
 
-export function timingProfileFromEnv(env: NodeJS.ProcessEnv = process.env): TimingProfile {
-  const name = (env.ZKH_TIMING_PROFILE ?? 'fast') as TimingProfile['name'];
-  if (!(name in PROFILES)) {
-    throw new SettingError(`ZKH_TIMING_PROFILE=${name} is unknown: use one of ${Object.keys(PROFILES).join(', ')}.`);
-  }
-  const multiplier = Number(env.ZKH_TIMING_MULTIPLIER ?? '1');
-  if (!Number.isFinite(multiplier) || multiplier <= 0) {
-    throw new SettingError(`ZKH_TIMING_MULTIPLIER=${env.ZKH_TIMING_MULTIPLIER} must be a positive number.`);
-  }
+export const PROFILE_NAMES = Object.keys(PROFILES) as readonly TimingProfile['name'][];
+
+export function timingProfile(name: TimingProfile['name'], multiplier = 1): TimingProfile {
+  if (!(name in PROFILES)) throw new SettingError(`The timing profile "${name}" is unknown: use one of ${PROFILE_NAMES.join(', ')}.`);
   return { name, ...PROFILES[name], multiplier };
 }
 

@@ -7,21 +7,22 @@ import { sweep } from '../docker/sweep';
 import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
 import { ensureImage } from '../images/image-builder';
-import { timingProfileFromEnv, describeProfile } from '../../containers/shared/timing-profile';
+import { describeProfile } from '../../containers/shared/timing-profile';
+import { settings } from '../settings';
 import { benchHarness } from '../bench/harness-bench';
 import { benchDockerCli } from '../bench/docker-cli-baseline';
 import { benchCuratorTestingCluster } from '../bench/curator-peer';
 import { summarize, Summary } from '../bench/stats';
-import { REPORTS_DIR } from '../report/reports-dir';
 import { runMetadata } from '../report/run-metadata';
 import { benchObserverCost } from '../bench/observer-cost';
 
-const RUNS = Number(process.env.ZKH_BENCH_RUNS ?? '5');
+const RUNS = settings().benchRuns;
+const REPORTS_DIR = settings().reportsDir;
 
 async function main(): Promise<void> {
   await engine();
   await sweep();
-  const timing = timingProfileFromEnv();
+  const timing = settings().timing;
   if (process.argv.includes('--observers')) {
     const cost = await benchObserverCost(timing);
     const share = (ms: number) => `${((ms / cost.spanMs) * 100).toFixed(1)}% of a core`;

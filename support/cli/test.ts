@@ -11,15 +11,16 @@ import { recoveryTable } from '../report/recovery-record';
 import { sweep, leftovers } from '../docker/sweep';
 import { engine } from '../../containers/shared/engine';
 import { writeRunReports, RunReports } from '../report/run-reports';
+import { settings } from '../settings';
 import { undefinedSteps } from '../report/nearest-phrasings';
 import { invariantTable } from '../report/invariant-table';
 
-const REPORTS = join(REPO_ROOT, 'reports');
+/** Where the reports go (ZKH_REPORTS_DIR); set once the settings are known to be valid. */
+let REPORTS = '';
 const unitOnly = process.argv.includes('--unit-only');
 // Only the engine check and its verdict: how the unit tests check the "no engine" sentence without a run.
 const engineCheckOnly = process.argv.includes('--engine-check-only');
 const cucumberArgs = process.argv.slice(2).filter((a) => a !== '--unit-only' && a !== '--engine-check-only');
-const RUN_CAP_MS = Number(process.env.ZKH_RUN_CAP_MINUTES ?? '80') * 60_000;
 
 function runUnitTests(): boolean {
   const files = unitTestFiles();
@@ -32,13 +33,13 @@ function runCucumber(): Promise<number> {
   const args = [...cucumberArgs];
   const named = args.findIndex((a) => a === '-p' || a === '--profile');
   if (named < 0) args.unshift('--profile', 'ci');
-  if (named >= 0 && args[named + 1] === 'nightly') process.env.ZKH_TIMING_PROFILE ??= 'debian-defaults';
   // ZKH_RUNNER: the runner merges the reports itself once cucumber has exited (after its leak check).
   const child = spawn(join(REPO_ROOT, 'node_modules/.bin/cucumber-js'), args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true', ZKH_RUNNER: '1' } });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   // A hung engine call must not eat the CI budget: past the cap, ask the run to tear down, then force it.
+  const RUN_CAP_MS = settings().runCapMinutes * 60_000;
   const cap = setTimeout(() => {
     console.error(`[zkh] the run exceeded its cap of ${RUN_CAP_MS / 60_000} minutes (ZKH_RUN_CAP_MINUTES): stopping it with a clean teardown`);
     child.kill('SIGTERM');
@@ -59,6 +60,14 @@ function writeReports(startedAt: Date): RunReports {
 }
 
 async function main(): Promise<void> {
+  try {
+    REPORTS = settings().reportsDir;
+  } catch (e) {
+    // A bad ZKH_* value stops the run here, in one sentence.
+    console.error(`[zkh] ${(e as Error).message}`);
+    console.log(closingLine({ passed: 0, failed: 0, skipped: 0 }));
+    process.exit(1);
+  }
   const unitOk = engineCheckOnly || runUnitTests();
   if (unitOnly) process.exit(unitOk ? 0 : 1);
   // A missing engine is one sentence, not a cucumber stack trace.

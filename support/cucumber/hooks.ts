@@ -2,7 +2,8 @@
 // diagnostics on failure; release the fleet and sweep this run's containers at the end or on a signal.
 import { AfterAll, After, AfterStep, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
 import { FleetWorld } from './world';
-import { runContext, REPORTS_DIR } from './run-context';
+import { runContext } from './run-context';
+import { settings } from '../settings';
 import { engine } from '../../containers/shared/engine';
 import { sweep } from '../docker/sweep';
 import { runIdentity } from '../docker/run-identity';
@@ -23,19 +24,19 @@ let tearingDown: Promise<void> | undefined;
 const runStartedAt = new Date();
 
 /** Run by cucumber-js itself, one worker, not under the npm test runner (which merges reports on its own). */
-const standalone = () => process.env.ZKH_RUNNER !== '1' && process.env.CUCUMBER_WORKER_ID === undefined;
+const standalone = () => !settings().underRunner && process.env.CUCUMBER_WORKER_ID === undefined;
 
 async function teardown(): Promise<void> {
   tearingDown ??= (async () => {
     const errors: string[] = [];
     await runContext.pool.release().catch((e: Error) => errors.push(e.message));
-    if (process.env.ZKH_KEEP !== '1') await sweep({ runId: runIdentity().runId }).catch((e: Error) => errors.push(e.message));
+    if (!settings().keep) await sweep({ runId: runIdentity().runId }).catch((e: Error) => errors.push(e.message));
     runContext.writeRecoveries();
     if (errors.length) progress(`teardown errors: ${errors.join('; ')}`);
     if (standalone()) {
       // A plain `cucumber-js` run leaves the same reports as `npm test` does.
-      const reports = writeRunReports(REPORTS_DIR, runStartedAt);
-      progress(`reports: ${REPORTS_DIR}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);
+      const reports = writeRunReports(settings().reportsDir, runStartedAt);
+      progress(`reports: ${settings().reportsDir}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);
     }
   })();
   return tearingDown;
@@ -48,9 +49,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-BeforeAll(async function () {
+BeforeAll(async function (this: { parameters: Record<string, unknown> }) {
+  runContext.useProfile(this.parameters.timingProfile);
   // What a previous plain run left must not be merged into this one's reports (the runner clears reports/ itself).
-  if (standalone()) for (const dir of ['parts', 'histories', 'failures']) rmSync(join(REPORTS_DIR, dir), { recursive: true, force: true });
+  if (standalone()) for (const dir of ['parts', 'histories', 'failures']) rmSync(join(settings().reportsDir, dir), { recursive: true, force: true });
   await engine();
   const swept = await sweep();
   if (swept.containers || swept.networks) progress(`swept ${swept.containers} containers and ${swept.networks} networks left by dead runs (${swept.runs.join(', ')})`);
@@ -79,7 +81,7 @@ After(async function (this: FleetWorld, { result, pickle }) {
   // The history ends with the scenario's last step: traffic and observers stop before anything is healed.
   await this.traffic?.stop();
   await this.observers?.stop();
-  const judged = this.hasFleet() ? judgeScenario({ scenario: this.scenario, feature: this.feature, history: this.history, expected: this.expectedViolations }, REPORTS_DIR) : undefined;
+  const judged = this.hasFleet() ? judgeScenario({ scenario: this.scenario, feature: this.feature, history: this.history, expected: this.expectedViolations }, settings().reportsDir) : undefined;
   if (judged) {
     runContext.invariants.push(...judged.rows);
     this.attach(judged.text, 'text/plain');
@@ -89,7 +91,7 @@ After(async function (this: FleetWorld, { result, pickle }) {
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
   if (failed && this.hasFleet()) {
     const diagnostics = await collectDiagnostics(fleet, this.faults.history());
-    const dir = writeDiagnostics(REPORTS_DIR, pickle.name, diagnostics);
+    const dir = writeDiagnostics(settings().reportsDir, pickle.name, diagnostics);
     // The full files go to reports/; the report gets their names and each log's last lines.
     const tails = Object.entries(diagnostics.files).map(([file, content]) => `== ${file}\n${content.split('\n').slice(-12).join('\n')}`);
     this.attach(`diagnostics: ${dir}\n${tails.join('\n')}`, { mediaType: 'text/x.zkharness.diagnostics', fileName: 'diagnostics.txt' });
@@ -104,7 +106,7 @@ After(async function (this: FleetWorld, { result, pickle }) {
   }
   if (failed) {
     runContext.pool.markDirty();
-    if (process.env.ZKH_KEEP === '1' && fleet) {
+    if (settings().keep && fleet) {
       progress(`ZKH_KEEP=1: leaving the fleet running; ZooKeeper at ${fleet.ensemble.getConnectString()}` +
         `${fleet.gatewayContainer ? `, gateway at ${fleet.gatewayContainer.baseUrl()}` : ''}${fleet.nodes.map((n) => `, ${n.name} at ${n.baseUrl()}`).join('')}; remove it with npm run clean`);
       runContext.pool.abandon();

@@ -5,7 +5,8 @@ import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog, FaultKind } from '../faults/fault';
 import { Measurement, Condition, measure, requireMet, now, Wake } from '../../containers/shared/deadline';
-import { scaleDeadline, stepTimeoutMs } from '../../containers/shared/timing-profile';
+import { scaleDeadline, stepTimeoutMs, timingProfile } from '../../containers/shared/timing-profile';
+import { settings } from '../settings';
 import { toRecord } from '../report/recovery-record';
 import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
@@ -26,7 +27,9 @@ import { ExpectationEvent } from '../history/events';
 import { DEFAULT_CHECKERS } from '../checks/default-checkers';
 import { requestsOf } from '../workload/gateway-traffic';
 
-setDefaultTimeout(stepTimeoutMs(runContext.timing));
+// cucumber's step timeout is only a backstop (every wait has its own deadline), set at load before a cucumber
+// profile can name the timing profile: long enough for the slowest built-in profile.
+setDefaultTimeout(stepTimeoutMs(timingProfile('debian-defaults', settings().timing.multiplier)));
 
 export class FleetWorld extends World {
   spec: FleetSpec = { ...EMPTY_SPEC };

@@ -17,17 +17,10 @@ import { awaitSteadyState } from './steady-state';
 import { SettingError } from '../../containers/shared/errors';
 import { collectDiagnostics, writeDiagnostics } from './diagnostics';
 import { sweep } from '../docker/sweep';
-import { REPORTS_DIR } from '../report/reports-dir';
+import { settings } from '../settings';
 
 export function nodeNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `node-${i + 1}`);
-}
-
-function gatewayHostPort(env = process.env): number | undefined {
-  if (!env.ZKH_GATEWAY_PORT) return undefined;
-  const port = Number(env.ZKH_GATEWAY_PORT);
-  if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new SettingError(`ZKH_GATEWAY_PORT=${env.ZKH_GATEWAY_PORT} is not a port between 1024 and 65535.`);
-  return port;
 }
 
 export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promise<StartedFleet> {
@@ -59,10 +52,10 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
         .withImage(requireImage('gateway').reference).withNetwork(network.name).withLabels(labels)
         .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
         .withBackendAllowlist(names)
-        .withHostPort(gatewayHostPort())
+        .withHostPort(settings().gatewayPort)
         .start()
         .catch((e: Error) => {
-          const port = gatewayHostPort();
+          const port = settings().gatewayPort;
           if (port && /address already in use|port is already allocated/i.test(e.message)) {
             throw new SettingError(`ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1: free it or choose another port.`);
           }
@@ -81,7 +74,7 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
     // Keep what the containers said, then remove this build's containers (the pool holds no other fleet now)
     // so the next scenario starts clean instead of colliding with names left behind.
     const dir = await collectDiagnostics(undefined, [])
-      .then((d) => writeDiagnostics(REPORTS_DIR, `fleet-build-${specKey(spec)}-${Date.now()}`, d))
+      .then((d) => writeDiagnostics(settings().reportsDir, `fleet-build-${specKey(spec)}-${Date.now()}`, d))
       .catch(() => 'unavailable');
     await sweep({ runId: runIdentity().runId }).catch(() => undefined);
     await network.remove().catch(() => undefined);

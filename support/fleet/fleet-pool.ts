@@ -15,7 +15,7 @@ export class FleetPool {
   private dirty = false;
   readonly resets: number[] = [];
 
-  constructor(private readonly timing: TimingProfile, private readonly reuse = process.env.ZKH_REUSE !== '0') {}
+  constructor(private readonly timing: TimingProfile, private readonly reuse: boolean) {}
 
   /** The fleet for `spec`, reset or fresh; the reset's operator writes go into `history`. */
   async acquire(spec: FleetSpec, history?: History): Promise<StartedFleet> {

@@ -6,9 +6,9 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
-  static fromEnv(env: NodeJS.ProcessEnv = process.env): SeededRandom {
-    const given = env.ZKH_SEED === undefined ? NaN : Number(env.ZKH_SEED);
-    return new SeededRandom(Number.isInteger(given) ? given : Math.floor(Math.random() * 2 ** 31));
+  /** The given seed, or a fresh one (printed by the run so it can be given next time). */
+  static seeded(seed: number | undefined): SeededRandom {
+    return new SeededRandom(seed ?? Math.floor(Math.random() * 2 ** 31));
   }
 
   /** mulberry32: small, fast and good enough to pick one of a handful. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ImageBuildError } from '../../containers/shared/errors';
 import { ImageName, REPO_ROOT, recipe } from './image-recipes';
 import { LOCAL_REPOSITORY, imageId, localTag } from './image-catalog';
+import { settings } from '../settings';
 
 export interface BuildOutcome {
   readonly name: ImageName;
@@ -15,7 +16,7 @@ export interface BuildOutcome {
   readonly removedTags: string[];
 }
 
-export function ensureImage(name: ImageName, env: NodeJS.ProcessEnv = process.env): BuildOutcome {
+export function ensureImage(name: ImageName, env: Readonly<Record<string, string | undefined>> = settings().imageOverrides): BuildOutcome {
   const started = Date.now();
   const r = recipe(name);
   const override = env[r.overrideEnv];
@@ -33,7 +34,7 @@ function buildBase(tag: string): void {
   if (result.status !== 0) throw new ImageBuildError(tag, 'debootstrap + docker import', (result.stderr || result.stdout).trim());
 }
 
-function buildFromDockerfile(name: ImageName, tag: string, env: NodeJS.ProcessEnv): void {
+function buildFromDockerfile(name: ImageName, tag: string, env: Readonly<Record<string, string | undefined>>): void {
   const context = mkdtempSync(join(tmpdir(), `zkh-${name}-`));
   try {
     try {

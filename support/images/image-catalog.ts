@@ -3,6 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { ImageName, recipe } from './image-recipes';
 import { recipeHash } from './recipe-hash';
 import { ZkharnessError } from '../../containers/shared/errors';
+import { settings } from '../settings';
+
+/** Image overrides by variable name (ZKH_NODE_IMAGE …), as support/settings.ts read them. */
+type Overrides = Readonly<Record<string, string | undefined>>;
 
 export const LOCAL_REPOSITORY = 'zkharness';
 
@@ -15,14 +19,14 @@ export function imageId(ref: string): string | null {
 }
 
 /** The tag our build gives an image; the base's id is part of every other image's hash. */
-export function localTag(name: ImageName, env: NodeJS.ProcessEnv = process.env): string {
+export function localTag(name: ImageName, env: Overrides = settings().imageOverrides): string {
   const r = recipe(name);
   const parent = name === 'base' ? '' : imageReference('base', env);
   const parentId = parent ? imageId(parent) ?? parent : '';
   return `${LOCAL_REPOSITORY}/${name}:${recipeHash(r.inputs, parentId)}`;
 }
 
-export function imageReference(name: ImageName, env: NodeJS.ProcessEnv = process.env): string {
+export function imageReference(name: ImageName, env: Overrides = settings().imageOverrides): string {
   return env[recipe(name).overrideEnv] || localTag(name, env);
 }
 
@@ -34,7 +38,7 @@ export interface ResolvedImage {
 }
 
 /** For the test run: every image must exist already (setup builds them; we never pull). */
-export function requireImage(name: ImageName, env: NodeJS.ProcessEnv = process.env): ResolvedImage {
+export function requireImage(name: ImageName, env: Overrides = settings().imageOverrides): ResolvedImage {
   const r = recipe(name);
   const reference = imageReference(name, env);
   const id = imageId(reference);
