@@ -1,31 +1,12 @@
-// ZooKeeper ensemble: declare it, fault its members, judge leadership and writes.
+// ZooKeeper ensemble: declare it, judge leadership and writes (its faults: steps/faults.steps.ts).
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
-import { MemberRef, describeMemberRef } from '../support/fleet/targets';
-import { containerFaults, undoneBy } from '../support/faults/container-faults';
 import { ensembleProbes } from '../support/fleet/ensemble-probes';
 import { judges } from '../support/history/state-judges';
 
 Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, members: number) {
   this.declare({ zookeeperMembers: members });
 });
-
-const faultSteps = {
-  'is killed': 'kill',
-  'is stopped': 'stop',
-  'is paused': 'pause',
-  'is resumed': 'resume',
-  'is restarted': 'restart',
-} as const;
-
-for (const [phrase, action] of Object.entries(faultSteps)) {
-  When(`{member} ${phrase}`, async function (this: FleetWorld, ref: MemberRef) {
-    await this.faultStep(`${describeMemberRef(ref)} ${phrase}`, async () => {
-      const member = await this.member(ref, undoneBy(action));
-      await containerFaults[action](member, this.faults, describeMemberRef(ref));
-    });
-  });
-}
 
 Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
   const fleet = await this.fleet();

@@ -1,10 +1,9 @@
-// Jetty nodes and the gateway: declare them, fault nodes, judge registration, leadership and routing. Every
+// Jetty nodes and the gateway: declare them, judge registration, leadership and routing (their faults:
+// steps/faults.steps.ts). Every
 // judgement reads the scenario's history (see support/history/history-judge.ts).
 import { Given, When, Then } from '@cucumber/cucumber';
 import { FleetWorld } from '../support/cucumber/world';
-import { NodeRef, describeNodeRef } from '../support/fleet/targets';
-import { containerFaults, undoneBy, ContainerFaultAction } from '../support/faults/container-faults';
-import { rollingRestart } from '../support/faults/rolling-restart';
+import { NodeRef } from '../support/fleet/targets';
 import { judges } from '../support/history/state-judges';
 
 Given('{int} Jetty nodes behind the gateway', function (this: FleetWorld, nodes: number) {
@@ -18,29 +17,6 @@ Given('{int} Jetty nodes', function (this: FleetWorld, nodes: number) {
 Given('the Jetty nodes keep leadership until their ZooKeeper session is lost', function (this: FleetWorld) {
   // Curator's session-only error policy (LEADER_ERROR_POLICY=session): the CURATOR-444 hazard, on purpose.
   this.declare({ leaderPolicy: 'session' });
-});
-
-const nodeFaultSteps: Record<string, ContainerFaultAction> = {
-  crashes: 'kill',
-  'is killed': 'kill',
-  'is stopped': 'stop',
-  'is paused': 'pause',
-  'is resumed': 'resume',
-  'is restarted': 'restart',
-};
-
-for (const [phrase, action] of Object.entries(nodeFaultSteps)) {
-  When(`{node} ${phrase}`, async function (this: FleetWorld, ref: NodeRef) {
-    await this.faultStep(`${describeNodeRef(ref)} ${phrase}`, async () => {
-      const node = await this.node(ref, undoneBy(action));
-      await containerFaults[action](node, this.faults, describeNodeRef(ref));
-    });
-  });
-}
-
-When('the Jetty nodes are restarted one by one', async function (this: FleetWorld) {
-  const fleet = await this.fleet();
-  await this.faultStep('rolling restart of every Jetty node', () => rollingRestart(fleet, this.faults, this.deadline(60_000)));
 });
 
 Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {

@@ -3,7 +3,8 @@
 import { World, IWorldOptions, setWorldConstructor, setDefaultTimeout } from '@cucumber/cucumber';
 import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
-import { FaultLog, FaultKind } from '../faults/fault';
+import { FaultLog } from '../faults/fault';
+import { FaultContext } from '../faults/fault-kind';
 import { Measurement, Condition, measure, requireMet, now, Wake } from '../../containers/shared/deadline';
 import { scaleDeadline, stepTimeoutMs, timingProfile } from '../../containers/shared/timing-profile';
 import { settings } from '../settings';
@@ -101,7 +102,7 @@ export class FleetWorld extends World {
    * A member by name or role. A role used to undo a fault ("the ZooKeeper leader is resumed") means the
    * member that the same role named when the fault began, not whoever holds the role now.
    */
-  async member(ref: MemberRef, undoing?: FaultKind[]): Promise<StartedZooKeeperMember> {
+  async member(ref: MemberRef, undoing?: readonly string[]): Promise<StartedZooKeeperMember> {
     const fleet = await this.fleet();
     const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeMemberRef(ref), undoing) : undefined;
     if (faulted) return fleet.ensemble.member(faulted);
@@ -109,7 +110,7 @@ export class FleetWorld extends World {
   }
 
   /** A node by name or role; as for members, a role in an undoing step means whom it named at the fault. */
-  async node(ref: NodeRef, undoing?: FaultKind[]): Promise<StartedWebNode> {
+  async node(ref: NodeRef, undoing?: readonly string[]): Promise<StartedWebNode> {
     const fleet = await this.fleet();
     const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeNodeRef(ref), undoing) : undefined;
     if (faulted) return fleet.node(faulted);
@@ -119,6 +120,12 @@ export class FleetWorld extends World {
   /** In a Then step a role names whom it named when the latest fault under that role began. */
   async nodeAsFaulted(ref: NodeRef): Promise<StartedWebNode> {
     return this.node(ref, ['kill', 'stop', 'pause', 'cut-off']);
+  }
+
+  /** What a fault kind applies with: this scenario's fleet, fault log and role resolution. */
+  async faultContext(): Promise<FaultContext> {
+    const fleet = await this.fleet();
+    return { fleet, faults: this.faults, member: (ref, undoing) => this.member(ref, undoing), node: (ref, undoing) => this.node(ref, undoing), deadline: (ms) => this.deadline(ms) };
   }
 
   /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */

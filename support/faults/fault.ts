@@ -2,13 +2,11 @@
 // scenario's history of faults; `healAll()` undoes whatever is still active, newest first.
 import { now } from '../../containers/shared/deadline';
 
-export type FaultKind =
-  | 'kill' | 'stop' | 'pause' | 'restart'
-  | 'cut-off' | 'isolate' | 'partition' | 'one-way-cut' | 'packet-loss' | 'bandwidth' | 'majorities-ring'
-  | 'malformed-config';
-
 export interface FaultRecord {
-  readonly kind: FaultKind;
+  /** The fault kind's name (support/faults/kinds/). */
+  readonly kind: string;
+  /** Faults of one family end together ("When the network heals" heals the network family). */
+  readonly family: 'container' | 'network' | 'config';
   readonly targets: readonly string[];
   readonly params?: Readonly<Record<string, unknown>>;
   /** ms on the run clock (performance.now()). */
@@ -30,8 +28,8 @@ export class FaultLog {
 
   constructor(private readonly listener: FaultListener = () => undefined) {}
 
-  record(kind: FaultKind, targets: readonly string[], heal: () => Promise<void>, params?: Record<string, unknown>): ActiveFault {
-    const record: FaultRecord = { kind, targets, params, startedAtMs: now(), endedAtMs: null };
+  record(kind: string, targets: readonly string[], heal: () => Promise<void>, params?: Record<string, unknown>, family: FaultRecord['family'] = 'container'): ActiveFault {
+    const record: FaultRecord = { kind, family, targets, params, startedAtMs: now(), endedAtMs: null };
     let healed = false;
     const fault: ActiveFault = {
       record,
@@ -49,8 +47,8 @@ export class FaultLog {
   }
 
   /** A fault that ends by itself (e.g. a kill) is recorded as an instant. */
-  instant(kind: FaultKind, targets: readonly string[], params?: Record<string, unknown>): void {
-    const f = this.record(kind, targets, async () => undefined, params);
+  instant(kind: string, targets: readonly string[], params?: Record<string, unknown>, family: FaultRecord['family'] = 'container'): void {
+    const f = this.record(kind, targets, async () => undefined, params, family);
     f.record.endedAtMs = f.record.startedAtMs;
     this.listener('end', f.record);
   }
@@ -60,12 +58,12 @@ export class FaultLog {
   }
 
   /** The still-active fault of this kind on this target, if any (for "is resumed" and friends). */
-  find(kind: FaultKind, target: string): ActiveFault | undefined {
+  find(kind: string, target: string): ActiveFault | undefined {
     return this.active().find((f) => f.record.kind === kind && f.record.targets.includes(target));
   }
 
   /** The target of the newest active fault of these kinds that a step began under this role phrase. */
-  targetUnderRole(role: string, kinds: readonly FaultKind[]): string | undefined {
+  targetUnderRole(role: string, kinds: readonly string[]): string | undefined {
     return this.active().reverse().find((f) => kinds.includes(f.record.kind) && f.record.params?.role === role)?.record.targets[0];
   }
 

@@ -1,6 +1,7 @@
 // Network faults as data: cut-offs, isolation, partitions and packet loss between named sides. Each applies
 // through nemesis sidecars and records its inverse (flush the rules, remove the sidecars).
-import { FaultLog, FaultKind } from './fault';
+import { FaultLog } from './fault';
+import { phrasing } from './fault-kind';
 import { StartedFleet } from '../fleet/started-fleet';
 import { NemesisSidecar, StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { containerAddress } from '../../containers/shared/engine';
@@ -9,14 +10,9 @@ import { requireImage } from '../images/image-catalog';
 import { ContainerActions } from '../../containers/shared/container-actions';
 import { SettingError } from '../../containers/shared/errors';
 
-export const NETWORK_FAULT_KINDS = ['cut-off', 'isolate', 'partition', 'one-way-cut', 'packet-loss', 'majorities-ring', 'bandwidth'] as const satisfies readonly FaultKind[];
-
-export function isNetworkFault(kind: FaultKind): boolean {
-  return (NETWORK_FAULT_KINDS as readonly FaultKind[]).includes(kind);
-}
-
 export interface NetworkFault {
-  readonly kind: (typeof NETWORK_FAULT_KINDS)[number];
+  /** The network fault kind (support/faults/kinds/): cut-off, isolate, partition, packet-loss, … */
+  readonly kind: string;
   readonly kbitPerSecond?: number;
   /** Sides: every container on one side loses its traffic to every container on the others. */
   readonly sides: readonly (readonly string[])[];
@@ -95,7 +91,7 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     await heal().catch(() => undefined);
     throw e;
   }
-  log.record(fault.kind, fault.sides.flat(), heal, { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction });
+  log.record(fault.kind, fault.sides.flat(), heal, { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond }, 'network');
 }
 
 /** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */
@@ -120,4 +116,16 @@ export async function verifyMembersReachEachOther(fleet: StartedFleet, withinMs 
   } finally {
     await Promise.all(probes.map((p) => p.heal().catch(() => undefined)));
   }
+}
+
+/** "When the network heals": every active fault of the network family ends, then the heal is verified. */
+export const networkHeals = phrasing('the network heals', () => 'the network heals', async (ctx) => {
+  for (const fault of ctx.faults.active()) {
+    if (fault.record.family === 'network') await fault.heal();
+  }
+});
+
+/** "ZooKeeper" stands for every member; otherwise a list of names ("node-1 and node-3"). */
+export function sideOf(fleet: StartedFleet, text: string): string[] {
+  return text === 'ZooKeeper' ? fleet.ensemble.members.map((m) => m.name) : text.split(/,| and /).map((s) => s.trim()).filter(Boolean);
 }

@@ -3,13 +3,13 @@
 import { RecoveryRecord, observedShort } from './recovery-record';
 import { ScenarioTimeline } from './scenario-timeline';
 import { InvariantRow } from './scenario-verdicts';
+import { faultColour } from '../faults/fault-kinds';
 
 export interface RunMetadata { [key: string]: unknown }
 
 const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 
 const WIDTH = 900;
-const FAULT_COLOURS: Record<string, string> = { kill: '#d9534f', stop: '#f0ad4e', pause: '#9b59b6', restart: '#5bc0de', 'malformed-config': '#795548' };
 
 export function timelineSvg(t: ScenarioTimeline): string {
   const span = Math.max(t.durationMs, 1);
@@ -17,7 +17,7 @@ export function timelineSvg(t: ScenarioTimeline): string {
   const faultRows = t.faults.map((f, i) => {
     const end = f.endMs ?? span;
     const width = Math.max(Number(x(end)) - Number(x(f.startMs)), 2).toFixed(1);
-    const colour = FAULT_COLOURS[f.kind] ?? '#607d8b';
+    const colour = faultColour(f.kind);
     return `<rect class="fault" x="${x(f.startMs)}" y="${18 + (i % 4) * 12}" width="${width}" height="10" fill="${colour}" fill-opacity="0.55"><title>${esc(f.kind)} ${esc(f.targets.join(', '))}: ${Math.round(f.startMs)}–${f.endMs === null ? 'end' : Math.round(f.endMs)} ms</title></rect>`;
   });
   const recoveries = t.recoveries.filter((r) => r.atMs !== null).map((r) =>

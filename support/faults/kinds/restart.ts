@@ -1,0 +1,42 @@
+// restart: a graceful stop then a start; a killed, stopped or paused target is brought back instead (and its
+// fault ends). Also the rolling restart: each node restarted, registered and routed to before the next.
+import { FaultKind, FaultContext, phrasing } from '../fault-kind';
+import { DOWN_KINDS, FaultTarget } from '../container-faults';
+import { MemberRef, NodeRef, describeMemberRef, describeNodeRef } from '../../fleet/targets';
+import { eventually } from '../../../containers/shared/deadline';
+import { fleetProbes } from '../../fleet/fleet-probes';
+import { progress } from '../../progress';
+
+async function restart(ctx: FaultContext, target: FaultTarget): Promise<void> {
+  const down = ctx.faults.active().filter((f) => (DOWN_KINDS as readonly string[]).includes(f.record.kind) && f.record.targets.includes(target.name));
+  if (down.length) for (const f of down) await f.heal();
+  else await target.restart();
+  ctx.faults.instant('restart', [target.name]);
+}
+
+async function rollingRestart(ctx: FaultContext): Promise<void> {
+  const { fleet } = ctx;
+  const perNodeWithinMs = ctx.deadline(60_000);
+  for (const node of fleet.nodes) {
+    progress(`rolling restart: ${node.name}`);
+    await node.restart();
+    ctx.faults.instant('restart', [node.name], { rolling: true });
+    await eventually(`${node.name} to be registered again after its restart`, () => fleetProbes.isRegistered(fleet, node.name, true), perNodeWithinMs);
+    if (fleet.gatewayContainer) {
+      await eventually(`the gateway to route to every node again after ${node.name}'s restart`, () => fleetProbes.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()), perNodeWithinMs);
+    }
+  }
+}
+
+export const restartKind: FaultKind = {
+  kind: 'restart',
+  family: 'container',
+  colour: '#5bc0de',
+  phrasings: [
+    phrasing('{member} is restarted', (ref: MemberRef) => `${describeMemberRef(ref)} is restarted`,
+      async (ctx, ref: MemberRef) => restart(ctx, await ctx.member(ref, DOWN_KINDS))),
+    phrasing('{node} is restarted', (ref: NodeRef) => `${describeNodeRef(ref)} is restarted`,
+      async (ctx, ref: NodeRef) => restart(ctx, await ctx.node(ref, DOWN_KINDS))),
+    phrasing('the Jetty nodes are restarted one by one', () => 'rolling restart of every Jetty node', (ctx) => rollingRestart(ctx)),
+  ],
+};
