@@ -27,6 +27,16 @@ Feature: The fleet rides out network faults
     And within 15 seconds exactly 3 Jetty nodes are registered
     And there is exactly one Jetty leader
 
+  Scenario: An isolated ZooKeeper follower leaves a serving majority and rejoins
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When a ZooKeeper follower is isolated from the other members
+    Then within 10 seconds the ensemble has a leader and accepts writes
+    And within 15 seconds exactly 3 Jetty nodes are registered
+    When the network heals
+    Then within 15 seconds the ensemble has exactly one leader and 2 followers
+    And within 10 seconds there is exactly one Jetty leader
+
   Scenario: In a minority/majority partition the minority's nodes drop out and the majority serves
     Given a ZooKeeper ensemble of 3 members
     And 3 Jetty nodes behind the gateway

@@ -6,8 +6,9 @@ import { configVersionOf, WrittenConfig, PublishKind } from '../support/fleet/fl
 import { judges } from '../support/history/state-judges';
 import { getJson } from '../containers/shared/http-client';
 import { eventually } from '../containers/shared/deadline';
-import { ZooKeeperSession, isNoAuth } from '../support/clients/zookeeper-session';
-import { CONFIG_PATH } from '../support/clients/fleet-view';
+import { ZooKeeperSession } from '../containers/zookeeper-client/zookeeper-session';
+import { isNoAuth } from '../containers/zookeeper-client/zookeeper-errors';
+import { CONFIG_PATH } from '../containers/zookeeper-client/fleet-paths';
 import { progress } from '../support/progress';
 
 /** The operator's write, retried through connection loss (said so when it took more than one attempt). */
@@ -22,8 +23,9 @@ async function publishRejected(world: FleetWorld, content: string, what: string)
   const fleet = await world.fleet();
   let zxid = 0;
   await world.faultStep(`${what} is published`, async () => {
+    const startedAtMs = performance.now();
     zxid = (await publish(world, content, 'publish-malformed')).zxid;
-    world.faults.instant('malformed-config', ['/fleet/config'], { bytes: Buffer.byteLength(content) });
+    world.faults.instant('malformed-config', ['/fleet/config'], { params: { bytes: Buffer.byteLength(content) }, family: 'config', startedAtMs });
   });
   world.lastMalformedZxid = zxid;
   await eventually(`every running node to reject ${what}`, () => fleetProbes.rejectedEverywhere(fleet, zxid), world.deadline(15_000));

@@ -19,7 +19,7 @@ Then('within {duration} the ensemble has exactly one leader and {int} followers'
 });
 
 Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {
-  const previous = this.zkLeaderBeforeFault;
+  const previous = this.bracket.zkLeaderBefore;
   await this.withinState(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, judges.newZooKeeperLeader(previous), deadlineMs);
 });
 

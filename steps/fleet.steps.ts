@@ -54,7 +54,7 @@ Then('within {duration} every Jetty node has lost its ZooKeeper session', async 
 });
 
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
-  const previous = this.jettyLeaderBeforeFault;
+  const previous = this.bracket.jettyLeaderBefore;
   // Latch order (the watch on /fleet/leader) and each node's /status must agree.
   await this.withinState(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, judges.newJettyLeader(previous), deadlineMs);
 });

@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import { SettingError } from '../containers/shared/errors';
 import { PROFILE_NAMES, TimingProfile, timingProfile } from '../containers/shared/timing-profile';
-import { REPO_ROOT } from './images/image-recipes';
 
 export interface Settings {
   /** ZKH_TIMING_PROFILE (fast | debian-defaults) and ZKH_TIMING_MULTIPLIER (a positive number). */
@@ -70,7 +69,7 @@ export function readSettings(env: Env = process.env): Settings {
     gatewayPort: number(env, 'ZKH_GATEWAY_PORT', undefined, (n) => Number.isInteger(n) && n >= 1024 && n <= 65535, 'a port between 1024 and 65535'),
     runCapMinutes: number(env, 'ZKH_RUN_CAP_MINUTES', 80, (n) => n > 0, 'a positive number of minutes')!,
     benchRuns: number(env, 'ZKH_BENCH_RUNS', 5, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'an integer from 1 to 100')!,
-    reportsDir: env.ZKH_REPORTS_DIR || join(REPO_ROOT, 'reports'),
+    reportsDir: env.ZKH_REPORTS_DIR || join(__dirname, '..', 'reports'),
     quiet: flag(env, 'ZKH_QUIET', false),
     underRunner: flag(env, 'ZKH_RUNNER', false),
     imageOverrides: Object.fromEntries(IMAGE_VARIABLES.filter((v) => env[v]).map((v) => [v, env[v]!])),

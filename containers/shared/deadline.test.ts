@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { measure, eventually, holds, now } from './deadline';
+import { measure, eventually, holds, now, retry } from './deadline';
 
 test('measures the first true observation and the last false one', async () => {
   const since = now();
@@ -45,4 +45,32 @@ test('measure woken by a watch probes at once when the watch announces a change 
     const m = await measure('flip', async () => ({ ok: flipped, seen: String(flipped) }), 5000, { pollMs: 2000, wake });
     assert.equal(m.met, true);
     assert.ok((m.firstTrueMs ?? 9999) < 500, `seen after ${m.firstTrueMs} ms with a 2 s poll`);
+});
+
+test('retry: tries again until an attempt returns', async () => {
+  let tries = 0;
+  const value = await retry(async () => {
+    tries++;
+    if (tries < 3) throw new Error('not yet');
+    return 'done';
+  }, { withinMs: 1000, pauseMs: 1 });
+  assert.equal(value, 'done');
+  assert.equal(tries, 3);
+});
+
+test('retry: an error that is not retryable is thrown at once', async () => {
+  let tries = 0;
+  await assert.rejects(retry(async () => {
+    tries++;
+    throw new TypeError('broken');
+  }, { withinMs: 1000, pauseMs: 1, retryable: (e) => !(e instanceof TypeError) }), /broken/);
+  assert.equal(tries, 1);
+});
+
+test('retry: past the deadline the give-up error is thrown, with the last error as its cause', async () => {
+  const error = await retry(async () => {
+    throw new Error('still down');
+  }, { withinMs: 20, pauseMs: 5, giveUp: (_last, attempts) => new Error(`gave up after ${attempts} attempts`) }).catch((e: Error) => e);
+  assert.match((error as Error).message, /^gave up after \d+ attempts$/);
+  assert.equal(((error as Error).cause as Error).message, 'still down');
 });

@@ -124,3 +124,32 @@ export async function holds(what: string, condition: Condition, forMs: number, p
     await sleep(Math.min(pollMs, forMs - elapsed));
   }
 }
+
+export interface RetryOptions {
+  readonly withinMs: number;
+  /** Pause between attempts. */
+  readonly pauseMs?: number;
+  /** Whether an error is worth another attempt; others are thrown at once. Default: every error. */
+  readonly retryable?: (e: unknown) => boolean;
+  /** The error to throw past the deadline (the last attempt's error becomes its `cause`); default: the last one. */
+  readonly giveUp?: (last: unknown, attempts: number) => Error;
+}
+
+/** Tries `attempt` until it returns, for at most `withinMs`: the one retry loop of the harness. */
+export async function retry<T>(attempt: (n: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const giveUpAt = now() + options.withinMs;
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (e) {
+      if (options.retryable && !options.retryable(e)) throw e;
+      if (now() >= giveUpAt) {
+        if (!options.giveUp) throw e;
+        const error = options.giveUp(e, n);
+        if (error.cause === undefined) Object.assign(error, { cause: e });
+        throw error;
+      }
+      await sleep(Math.min(options.pauseMs ?? 100, Math.max(0, giveUpAt - now())));
+    }
+  }
+}

@@ -5,7 +5,7 @@ import { restoreSteadyState } from '../fleet/steady-state';
 import { StartedFleet } from '../fleet/started-fleet';
 import { fleetProbes, watchedFleetProbes } from '../fleet/fleet-probes';
 import { measureWatched, WatchedCheck } from '../timing/watched';
-import { ChildrenSnapshot } from '../clients/children-cache';
+import { ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
 import { ensembleProbes } from '../fleet/ensemble-probes';
 import { measure, now, Condition, Wake } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';

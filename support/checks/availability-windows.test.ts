@@ -35,13 +35,15 @@ test('failures during a fault are figures, not a violation; an outage is measure
 });
 
 test('a failed or unanswered request before any fault is a violation naming it', () => {
-  const h = history(traffic(0, 1000, (t) => t === 300), request(50, 450, 1450, 'info', null), fault(1, 'kill', ['node-1'], 1000, 2000), traffic(1000, 2000, () => true, 100));
+  const h = history(traffic(0, 1000, (t) => t === 300), request(50, 450, 950, 'info', null), request(60, 900, 1900, 'info', null), fault(1, 'kill', ['node-1'], 1000, 2000), traffic(1000, 2000, () => true, 100));
   const v = availabilityWindows.check(h);
   assert.equal(v.valid, false);
   assert.equal(v.evidence.length, 2);
   assert.equal(v.evidence[0]!.atMs, 300);
   assert.match(v.evidence[0]!.detail, /request #4 started at 300 ms failed after 500 ms before any fault \(status 503, boom\)/);
   assert.match(v.evidence[1]!.detail, /request #50 started at 450 ms got no answer \(info\)/);
+  // #60 was in flight when the kill struck at 1000 ms: the fault's, not the steady fleet's.
+  assert.ok(!v.evidence.some((e) => /#60/.test(e.detail)));
 });
 
 test('a request still in flight at the end is left out; no traffic is nothing to judge', () => {

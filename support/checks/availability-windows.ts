@@ -66,7 +66,7 @@ function figuresOf(w: Window, requests: readonly Operation[]): WindowFigures {
 
 export const availabilityWindows: Checker = {
   id: 'availability',
-  describe: 'Per fault window (steady, during and after each fault) the share of gateway requests that succeeded and their latency; every request started before the first fault succeeded.',
+  describe: 'Per fault window (steady, during and after each fault) the share of gateway requests that succeeded and their latency; every request that began and ended before the first fault began succeeded.',
   check(history): CheckerVerdict {
     const all = operations(history, 'request', 'traffic');
     const requests = all.filter((r) => r.completion !== null).sort((a, b) => a.invoke.t - b.invoke.t);
@@ -77,7 +77,8 @@ export const availabilityWindows: Checker = {
     const inWindow = (w: Window, t: number) => t >= w.fromMs && (t < w.untilMs || (t === end && w.untilMs === end));
     const windows = faultWindows(history).map((w) => figuresOf(w, requests.filter((r) => inWindow(w, r.invoke.t))));
     const steady = windows[0]!;
-    const failedSteady = requests.filter((r) => inWindow(steady, r.invoke.t) && r.completion!.type !== 'ok');
+    // Judged: what both began and ended before the first fault began (a request in flight when it struck is the fault's).
+    const failedSteady = requests.filter((r) => inWindow(steady, r.invoke.t) && r.completion!.t < steady.untilMs && r.completion!.type !== 'ok');
     const evidence: Evidence[] = failedSteady.map((r) => ({
       atMs: r.invoke.t, untilMs: r.completion!.t, participants: [typeof r.completion!.value?.['backend'] === 'string' ? r.completion!.value['backend'] as string : 'gateway'],
       detail: `request #${r.invoke.id} started at ${ms(r.invoke.t)} ${r.completion!.type === 'fail' ? 'failed' : 'got no answer (info)'} after ${Math.round(r.completion!.t - r.invoke.t)} ms before any fault${describeError(r)}`,

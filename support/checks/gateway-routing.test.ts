@@ -59,3 +59,12 @@ test('no traffic is nothing to judge', () => {
   assert.equal(v.valid, true);
   assert.match(v.summary, /nothing to judge/);
 });
+
+test('a re-registration the harness reads a little after the gateway used it is not a violation; much later is', () => {
+  // node-2 is back in the harness's snapshot at 6000; the gateway routed to it at 5995 (its own watch was quicker).
+  const early = history(regs, ...[request(1, 5995, 6010, 'ok', 'node-2')]);
+  assert.equal(gatewayRouting.check(early).valid, true);
+  // At 5000 it had been gone for 2 s and would not be back for 1 s: a violation.
+  const tooEarly = history(regs, ...[request(2, 5000, 5010, 'ok', 'node-2')]);
+  assert.equal(gatewayRouting.check(tooEarly).valid, false);
+});

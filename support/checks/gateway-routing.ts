@@ -8,6 +8,12 @@ import { gapEvidence, gapsOverlapping, Gap, ms, operations, watchGaps } from './
 
 /** How long after a registration disappears the gateway may still route to its node. */
 export const BOUND_MS = 1000;
+/**
+ * The gateway's session and the harness's watch learn of a change separately (from different members, each
+ * on its own notification): a registration the harness reads up to SKEW_MS after a request began may already
+ * have been seen by the gateway. Measured: 5 ms apart on this machine; 250 ms leaves room for a loaded one.
+ */
+export const SKEW_MS = 250;
 
 function snapshots(history: readonly HistoryEvent[]): RegistrationsObservation[] {
   return history.filter((e): e is RegistrationsObservation => e.kind === 'observe' && e.observer === 'registrations' && !('lost' in e));
@@ -27,7 +33,7 @@ const names = (s: RegistrationsObservation) => s.entries.map((e) => e.node);
 
 export const gatewayRouting: Checker = {
   id: 'gateway-routing',
-  describe: `The gateway never answers a request from a node that was never registered, nor from one whose registration was absent from every snapshot in force during the ${BOUND_MS} ms before the request started.`,
+  describe: `The gateway never answers a request from a node that was never registered, nor from one whose registration was absent from every snapshot in force from ${BOUND_MS} ms before the request started to ${SKEW_MS} ms after (the two watches' skew).`,
   check(history): CheckerVerdict {
     const requests = operations(history, 'request', 'traffic').filter((r) => r.completion && r.completion.type !== 'info');
     const routed = requests.filter((r) => typeof r.completion!.value?.['backend'] === 'string');
@@ -44,14 +50,14 @@ export const gatewayRouting: Checker = {
       const b = r.completion!.value!['backend'] as string, ts = r.invoke.t;
       const first = inForce(snaps, ts - BOUND_MS);
       if (first < 0) { skipped++; continue; } // the record does not reach back far enough
-      const overlapping = gapsOverlapping(gaps, ts - BOUND_MS, ts);
+      const overlapping = gapsOverlapping(gaps, ts - BOUND_MS, ts + SKEW_MS);
       if (overlapping.length) { unknown++; for (const g of overlapping) unknownGaps.set(g, true); continue; }
       judged++;
       if (!everRegistered.has(b)) {
         violations.push({ atMs: ts, participants: [b], detail: `request #${r.invoke.id} started at ${ms(ts)} was answered by ${b}, which was never registered` });
         continue;
       }
-      const last = inForce(snaps, ts);
+      const last = inForce(snaps, ts + SKEW_MS);
       // A snapshot is in force up to and including the instant the next one is read: a request exactly
       // BOUND_MS after a registration disappeared is not "later than" the bound.
       const from = first > 0 && snaps[first]!.t === ts - BOUND_MS ? first - 1 : first;

@@ -1,11 +1,11 @@
 // How the harness observes the fleet: registrations and the latch from ZooKeeper, each node's own /status,
 // and the gateway's table. Reads only; every read bounded.
-import { ZooKeeperSession } from './zookeeper-session';
+import { ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
+import { readChildren } from '../../containers/zookeeper-client/read-children';
+import { parseServiceInstance } from '../../containers/zookeeper-client/service-instance';
+import { latchParticipants } from '../../containers/zookeeper-client/latch-order';
+import { LEADER_PATH, SERVICES_PATH } from '../../containers/zookeeper-client/fleet-paths';
 import { StartedWebNode, NodeStatus } from '../../containers/web-node/started-web-node';
-
-export const SERVICES_PATH = '/fleet/services/web';
-export const LEADER_PATH = '/fleet/leader';
-export const CONFIG_PATH = '/fleet/config';
 
 export interface Registration {
   readonly id: string;
@@ -14,29 +14,19 @@ export interface Registration {
   readonly port: number;
 }
 
-/** A Curator ServiceInstance's JSON; the payload names the node, else the address does. */
-export function parseRegistration(id: string, data: string): Registration {
-  const instance = JSON.parse(data) as { address?: string; port?: number; payload?: { node?: string } };
-  return { id, node: instance.payload?.node ?? instance.address ?? '?', address: instance.address ?? '?', port: instance.port ?? 0 };
-}
-
-/** LeaderLatch children look like `_c_<uuid>-latch-0000000003`; the lowest sequence leads. */
-export function latchOrder(children: readonly string[]): string[] {
-  const seq = (c: string) => Number(/(\d+)$/.exec(c)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return [...children].sort((a, b) => seq(a) - seq(b));
+/** A registration as the harness records it: `?` and 0 stand for what its JSON does not say. */
+export function registrationOf(id: string, data: Buffer): Registration {
+  const parsed = parseServiceInstance(id, data);
+  const instance = parsed.ok ? parsed.instance : null;
+  return { id, node: instance?.node ?? '?', address: instance?.address ?? '?', port: instance?.port ?? 0 };
 }
 
 export class FleetView {
   constructor(private readonly session: () => ZooKeeperSession, private readonly nodes: () => readonly StartedWebNode[]) {}
 
   async registrations(): Promise<Registration[]> {
-    const zk = this.session();
-    const ids = await zk.getChildren(SERVICES_PATH);
-    const found = await Promise.all(ids.map(async (id) => {
-      const node = await zk.getData(`${SERVICES_PATH}/${id}`);
-      return node?.data ? parseRegistration(id, node.data.toString('utf8')) : null;
-    }));
-    return found.filter((r): r is Registration => r !== null);
+    const { children } = await readChildren(this.session(), SERVICES_PATH);
+    return [...children].map(([id, data]) => registrationOf(id, data));
   }
 
   async registeredNodes(): Promise<string[]> {
@@ -45,10 +35,7 @@ export class FleetView {
 
   /** Latch participants in order; the first leads. */
   async latchParticipants(): Promise<string[]> {
-    const zk = this.session();
-    const ordered = latchOrder(await zk.getChildren(LEADER_PATH));
-    const ids = await Promise.all(ordered.map(async (child) => (await zk.getData(`${LEADER_PATH}/${child}`))?.data?.toString('utf8') ?? null));
-    return ids.filter((id): id is string => id !== null);
+    return latchParticipants((await readChildren(this.session(), LEADER_PATH)).children);
   }
 
   async statuses(): Promise<Record<string, NodeStatus | string>> {

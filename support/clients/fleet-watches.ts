@@ -1,15 +1,26 @@
 // The fleet's watched znodes: registrations and the Jetty leader latch, each kept by a ChildrenCache on its
 // own long-lived session for as long as the fleet lives (a reused fleet keeps its watches across scenarios).
-import { ChildrenCache, ChildrenSnapshot } from './children-cache';
-import { LEADER_PATH, SERVICES_PATH, parseRegistration } from './fleet-view';
+// A session each, so that a read of one path never waits behind the other's (ZooKeeper answers a session's
+// requests in order): each snapshot's read window stays as narrow as one path allows.
+import { ChildrenCache, ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
+import { ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
+import { LEADER_PATH, SERVICES_PATH } from '../../containers/zookeeper-client/fleet-paths';
+import { registrationOf } from './fleet-view';
 
 export class FleetWatches {
   readonly registrations: ChildrenCache;
   readonly latch: ChildrenCache;
+  private readonly sessions: ZooKeeperSession[] = [];
 
+  /** `connectString` is asked again whenever a session follows restarted members to their new host ports. */
   constructor(connectString: () => string) {
-    this.registrations = new ChildrenCache(SERVICES_PATH, connectString);
-    this.latch = new ChildrenCache(LEADER_PATH, connectString);
+    const watch = (path: string) => {
+      const session = new ZooKeeperSession(connectString, { sessionTimeoutMs: 4000, opTimeoutMs: 2000 });
+      this.sessions.push(session);
+      return new ChildrenCache(path, session);
+    };
+    this.registrations = watch(SERVICES_PATH);
+    this.latch = watch(LEADER_PATH);
   }
 
   start(): void {
@@ -20,6 +31,7 @@ export class FleetWatches {
   close(): void {
     this.registrations.close();
     this.latch.close();
+    for (const session of this.sessions) session.close();
   }
 
   /** For failure diagnostics: each watch's state and its last snapshots, on the harness's clock (ms). */
@@ -33,5 +45,5 @@ export class FleetWatches {
 
 /** Node names registered in a registrations snapshot, sorted. */
 export function registeredNamesOf(s: ChildrenSnapshot): string[] {
-  return [...s.children].map(([id, data]) => parseRegistration(id, data.toString('utf8')).node).sort();
+  return [...s.children].map(([id, data]) => registrationOf(id, data).node).sort();
 }

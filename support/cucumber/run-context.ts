@@ -10,7 +10,7 @@ import { RecoveryRecord } from '../report/recovery-record';
 import { ScenarioTimeline } from '../report/scenario-timeline';
 import { InvariantRow } from '../report/scenario-verdicts';
 import { runIdentity } from '../docker/run-identity';
-import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
+import { repairCounts } from '../../containers/zookeeper-client/zookeeper-client-guard';
 
 
 class RunContext {

@@ -5,28 +5,25 @@ import { FleetSpec, EMPTY_SPEC } from '../fleet/fleet-spec';
 import { StartedFleet } from '../fleet/started-fleet';
 import { FaultLog } from '../faults/fault';
 import { FaultContext } from '../faults/fault-kind';
+import { FaultBracket } from '../faults/fault-bracket';
+import { Roles } from '../faults/roles';
 import { Measurement, Condition, measure, requireMet, now, Wake } from '../../containers/shared/deadline';
 import { scaleDeadline, stepTimeoutMs, timingProfile } from '../../containers/shared/timing-profile';
 import { settings } from '../settings';
 import { toRecord } from '../report/recovery-record';
-import { MemberRef, resolveMember, describeMemberRef, NodeRef, resolveNode, describeNodeRef } from '../fleet/targets';
+import { NodeRef } from '../fleet/targets';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
-import { GatewayTraffic } from '../workload/gateway-traffic';
-import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
+import { GatewayTraffic, requestsOf } from '../workload/gateway-traffic';
 import { runContext } from './run-context';
 import { progress } from '../progress';
 import { SettingError } from '../../containers/shared/errors';
 import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
 import { History } from '../history/history';
-import { NemesisEvent } from '../history/events';
+import { NemesisEvent, ExpectationEvent } from '../history/events';
 import { FleetObservers } from '../observers/fleet-observers';
 import { StateJudge, Judgement } from '../history/state-judges';
 import { withinHistory, judgeNow, holdsInHistory, freshState } from '../history/history-judge';
-import { FleetState } from '../history/fleet-state';
-import { isLeading } from '../../containers/zookeeper/four-letter-words';
-import { ExpectationEvent } from '../history/events';
 import { DEFAULT_CHECKERS } from '../checks/default-checkers';
-import { requestsOf } from '../workload/gateway-traffic';
 
 // cucumber's step timeout is only a backstop (every wait has its own deadline), set at load before a cucumber
 // profile can name the timing profile: long enough for the slowest built-in profile.
@@ -52,14 +49,9 @@ export class FleetWorld extends World {
   scenarioStartMs = this.history.originMs;
   stepStartMs = now();
   private readonly recoveries: TimelineRecovery[] = [];
-  /** End of the last fault step: recoveries are measured from here. */
-  lastFaultEndMs: number | null = null;
-  /** Start of the last fault step: watched conditions are judged from the state at this moment. */
-  lastFaultStartMs: number | null = null;
-  /** The ZooKeeper leader seen just before the last fault, for "elects a new leader". */
-  zkLeaderBeforeFault: string | null = null;
-  /** The Jetty leader seen just before the last fault, for "a new Jetty leader is elected". */
-  jettyLeaderBeforeFault: string | null = null;
+  /** Every fault step's start and end, and who led before it. */
+  readonly bracket = new FaultBracket(this.history);
+  private roleResolver: Roles | undefined;
   /** Traffic started by "Given steady traffic through the gateway"; it runs until the scenario ends. */
   traffic: GatewayTraffic | undefined;
   /** The mzxid of the last malformed config published, which nodes report back when they reject it. */
@@ -98,48 +90,28 @@ export class FleetWorld extends World {
     return scaleDeadline(runContext.timing, writtenMs);
   }
 
-  /**
-   * A member by name or role. A role used to undo a fault ("the ZooKeeper leader is resumed") means the
-   * member that the same role named when the fault began, not whoever holds the role now.
-   */
-  async member(ref: MemberRef, undoing?: readonly string[]): Promise<StartedZooKeeperMember> {
+  /** Names and roles resolved for this scenario (see support/faults/roles.ts). */
+  async roles(): Promise<Roles> {
     const fleet = await this.fleet();
-    const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeMemberRef(ref), undoing) : undefined;
-    if (faulted) return fleet.ensemble.member(faulted);
-    return resolveMember(fleet, ref, runContext.random, this.deadline(10_000));
-  }
-
-  /** A node by name or role; as for members, a role in an undoing step means whom it named at the fault. */
-  async node(ref: NodeRef, undoing?: readonly string[]): Promise<StartedWebNode> {
-    const fleet = await this.fleet();
-    const faulted = undoing && ref.kind !== 'name' ? this.faults.targetUnderRole(describeNodeRef(ref), undoing) : undefined;
-    if (faulted) return fleet.node(faulted);
-    return resolveNode(fleet, ref, runContext.random, this.deadline(10_000));
+    this.roleResolver ??= new Roles(fleet, this.faults, runContext.random, this.deadline(10_000));
+    return this.roleResolver;
   }
 
   /** In a Then step a role names whom it named when the latest fault under that role began. */
   async nodeAsFaulted(ref: NodeRef): Promise<StartedWebNode> {
-    return this.node(ref, ['kill', 'stop', 'pause', 'cut-off']);
+    return (await this.roles()).nodeAsFaulted(ref);
   }
 
   /** What a fault kind applies with: this scenario's fleet, fault log and role resolution. */
   async faultContext(): Promise<FaultContext> {
     const fleet = await this.fleet();
-    return { fleet, faults: this.faults, member: (ref, undoing) => this.member(ref, undoing), node: (ref, undoing) => this.node(ref, undoing), deadline: (ms) => this.deadline(ms) };
+    const roles = await this.roles();
+    return { fleet, faults: this.faults, member: (ref, undoing) => roles.member(ref, undoing), node: (ref, undoing) => roles.node(ref, undoing), deadline: (ms) => this.deadline(ms) };
   }
 
-  /** Wraps a fault step: snapshot who leads, act, and mark when the fault step ended. */
+  /** Wraps a fault step: who led before, when it began and ended (support/faults/fault-bracket.ts). */
   async faultStep(description: string, act: () => Promise<void>): Promise<void> {
-    const fleet = await this.fleet();
-    // Who led just before, as the history last saw it.
-    const state = FleetState.of(this.history.events());
-    const zkLeaders = Object.entries(state.modes()).filter(([, m]) => isLeading(m)).map(([n]) => n);
-    this.zkLeaderBeforeFault = zkLeaders.length === 1 ? zkLeaders[0]! : await fleet.ensemble.leader().then((m) => m.name, () => null);
-    if (fleet.nodes.length) this.jettyLeaderBeforeFault = state.jettyLeader().leader;
-    progress(`fault: ${description}`);
-    this.lastFaultStartMs = now();
-    await act();
-    this.lastFaultEndMs = now();
+    await this.bracket.run(await this.fleet(), description, act);
   }
 
   /**
@@ -158,7 +130,7 @@ export class FleetWorld extends World {
    */
   async withinState(what: string, judge: StateJudge, writtenDeadlineMs: number): Promise<Measurement> {
     await this.fleet();
-    const m = await withinHistory(this.history, what, judge, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), fromMs: this.lastFaultStartMs ?? this.sinceLastFault() });
+    const m = await withinHistory(this.history, what, judge, this.deadline(writtenDeadlineMs), { sinceMs: this.sinceLastFault(), fromMs: this.bracket.lastStartMs ?? this.sinceLastFault() });
     return requireMet(this.record(m, m.observedBy));
   }
 
@@ -219,7 +191,7 @@ ${verdict.evidence.slice(0, 5).map((e) => `  at ${Math.round(e.atMs)} ms: ${e.de
 
   /** Recoveries count from the end of the last fault step, or from the start of the judging step if none. */
   sinceLastFault(): number {
-    return this.lastFaultEndMs ?? this.stepStartMs;
+    return this.bracket.lastEndMs ?? this.stepStartMs;
   }
 
   /** The scenario's faults, recoveries and requests on one clock, for the report's timeline. */

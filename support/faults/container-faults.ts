@@ -2,6 +2,7 @@
 // as a target, each fault recorded as data with its inverse (bring the container back).
 import { FaultLog } from './fault';
 import { ContainerActions } from '../../containers/shared/container-actions';
+import { now } from '../../containers/shared/deadline';
 
 export interface FaultTarget {
   readonly name: string;
@@ -17,8 +18,9 @@ export interface FaultTarget {
 
 /** Applies a container fault and records it, healed by bringing the container back. */
 export async function downFault(kind: 'kill' | 'stop' | 'pause', target: FaultTarget, log: FaultLog, role: string | undefined): Promise<void> {
+  const startedAtMs = now();
   await target[kind]();
-  log.record(kind, [target.name], () => target.bringBack(), { role });
+  log.record(kind, [target.name], () => target.bringBack(), { params: { role }, startedAtMs });
 }
 
 /** The faults that keep a container down, which a restart (or resume) of it ends. */

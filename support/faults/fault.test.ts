@@ -28,10 +28,26 @@ test('healing is idempotent and errors are collected, not short-circuited', asyn
 
 test('a role used at a fault names that fault\'s target while it is active', async () => {
   const log = new FaultLog();
-  log.record('pause', ['zk-2'], async () => undefined, { role: 'the ZooKeeper leader' });
-  log.record('kill', ['zk-3'], async () => undefined, { role: 'a ZooKeeper follower' });
+  log.record('pause', ['zk-2'], async () => undefined, { params: { role: 'the ZooKeeper leader' } });
+  log.record('kill', ['zk-3'], async () => undefined, { params: { role: 'a ZooKeeper follower' } });
   assert.equal(log.targetUnderRole('the ZooKeeper leader', ['pause']), 'zk-2');
   assert.equal(log.targetUnderRole('the ZooKeeper leader', ['kill']), undefined);
   await log.healAll();
   assert.equal(log.targetUnderRole('the ZooKeeper leader', ['pause']), undefined);
+});
+
+test('a fault starts when applying it began, not when the engine returned', () => {
+  const events: string[] = [];
+  const log = new FaultLog((phase, r) => events.push(`${phase} ${r.kind} ${r.startedAtMs}`));
+  log.record('kill', ['node-1'], async () => undefined, { startedAtMs: 123 });
+  assert.deepEqual(events, ['start kill 123']);
+  assert.equal(log.history()[0]!.family, 'container');
+});
+
+test('an instant spans from when it began to when it was recorded', () => {
+  const log = new FaultLog();
+  log.instant('restart', ['zk-1'], { startedAtMs: performance.now() - 50 });
+  const r = log.history()[0]!;
+  assert.ok(r.endedAtMs! - r.startedAtMs >= 49);
+  assert.equal(log.active().length, 0);
 });

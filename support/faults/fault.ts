@@ -23,13 +23,24 @@ export interface ActiveFault {
 /** Told of every fault's start and end (the scenario's history records them as nemesis events). */
 export type FaultListener = (phase: 'start' | 'end', record: FaultRecord) => void;
 
+export interface RecordOptions {
+  readonly params?: Record<string, unknown>;
+  readonly family?: FaultRecord['family'];
+  /** When applying it began (performance.now()); default: now. */
+  readonly startedAtMs?: number;
+}
+
 export class FaultLog {
   private readonly faults: ActiveFault[] = [];
 
   constructor(private readonly listener: FaultListener = () => undefined) {}
 
-  record(kind: string, targets: readonly string[], heal: () => Promise<void>, params?: Record<string, unknown>, family: FaultRecord['family'] = 'container'): ActiveFault {
-    const record: FaultRecord = { kind, family, targets, params, startedAtMs: now(), endedAtMs: null };
+  /**
+   * Records an applied fault with its inverse. `startedAtMs` is when applying it began (performance.now()):
+   * a kill takes effect before the engine's call returns, so what failed meanwhile falls inside the fault.
+   */
+  record(kind: string, targets: readonly string[], heal: () => Promise<void>, options: RecordOptions = {}): ActiveFault {
+    const record: FaultRecord = { kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs: options.startedAtMs ?? now(), endedAtMs: null };
     let healed = false;
     const fault: ActiveFault = {
       record,
@@ -46,10 +57,10 @@ export class FaultLog {
     return fault;
   }
 
-  /** A fault that ends by itself (e.g. a kill) is recorded as an instant. */
-  instant(kind: string, targets: readonly string[], params?: Record<string, unknown>, family: FaultRecord['family'] = 'container'): void {
-    const f = this.record(kind, targets, async () => undefined, params, family);
-    f.record.endedAtMs = f.record.startedAtMs;
+  /** A fault that is over when its step returns (a restart, a publish): from `options.startedAtMs` (or now) to now. */
+  instant(kind: string, targets: readonly string[], options: RecordOptions = {}): void {
+    const f = this.record(kind, targets, async () => undefined, options);
+    f.record.endedAtMs = now();
     this.listener('end', f.record);
   }
 
@@ -73,10 +84,10 @@ export class FaultLog {
 
   /** Heals every active fault, newest first; keeps going after an error and reports all at the end. */
   async healAll(): Promise<void> {
-    const errors: string[] = [];
+    const errors: Error[] = [];
     for (const fault of this.active().reverse()) {
-      await fault.heal().catch((e: Error) => errors.push(`${fault.record.kind} ${fault.record.targets.join(',')}: ${e.message}`));
+      await fault.heal().catch((e: Error) => errors.push(new Error(`${fault.record.kind} ${fault.record.targets.join(',')}: ${e.message}`, { cause: e })));
     }
-    if (errors.length) throw new Error(`healing faults failed: ${errors.join('; ')}`);
+    if (errors.length) throw new AggregateError(errors, `healing faults failed: ${errors.map((e) => e.message).join('; ')}`);
   }
 }

@@ -9,6 +9,7 @@ import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
 import { ContainerActions } from '../../containers/shared/container-actions';
 import { SettingError } from '../../containers/shared/errors';
+import { retry, now } from '../../containers/shared/deadline';
 
 export interface NetworkFault {
   /** The network fault kind (support/faults/kinds/): cut-off, isolate, partition, packet-loss, … */
@@ -63,6 +64,7 @@ export function parsePartition(text: string, members: readonly string[]): string
 }
 
 export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault, log: FaultLog, extra: Record<string, unknown> = {}): Promise<void> {
+  const startedAtMs = now();
   const plan = fault.kind === 'majorities-ring' ? majoritiesRing(fault.sides.flat()) : cutPlan(fault);
   const names = [...new Set([...plan.keys(), ...[...plan.values()].flat()])];
   for (const name of names) containerOf(fleet, name); // unknown names fail before anything is cut
@@ -70,9 +72,9 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
   for (const name of names) address.set(name, await containerAddress(containerOf(fleet, name).id, fleet.network.name));
   const sidecars: StartedNemesisSidecar[] = [];
   const heal = async () => {
-    const errors: string[] = [];
-    for (const s of sidecars) await s.heal().catch((e: Error) => errors.push(e.message));
-    if (errors.length) throw new Error(errors.join('; '));
+    const errors: Error[] = [];
+    for (const s of sidecars) await s.heal().catch((e: Error) => errors.push(e));
+    if (errors.length) throw new AggregateError(errors, `healing ${fault.kind} left errors: ${errors.map((e) => e.message).join('; ')}`);
     await verifyMembersReachEachOther(fleet);
   };
   try {
@@ -91,7 +93,8 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     await heal().catch(() => undefined);
     throw e;
   }
-  log.record(fault.kind, fault.sides.flat(), heal, { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond }, 'network');
+  const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond };
+  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs });
 }
 
 /** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */
@@ -102,17 +105,14 @@ export async function verifyMembersReachEachOther(fleet: StartedFleet, withinMs 
   const image = requireImage('nemesis').reference;
   const probes = await Promise.all(running.map((m) => new NemesisSidecar(m.actions.id, m.name).withImage(image).withLabels(runIdentity().labels).start()));
   try {
-    const deadline = Date.now() + withinMs;
-    for (;;) {
+    await retry(async () => {
       const missing: string[] = [];
       for (const [i, probe] of probes.entries()) {
         const peers = running.filter((_, j) => j !== i).map((p) => addresses.get(p.name)!);
         for (const ip of await probe.reaches(peers, 3888)) missing.push(`${running[i].name} -> ${[...addresses].find(([, a]) => a === ip)?.[0] ?? ip}`);
       }
-      if (missing.length === 0) return;
-      if (Date.now() >= deadline) throw new Error(`after the heal, members still can't reach each other: ${missing.join(', ')}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+      if (missing.length) throw new Error(`after the heal, members still can't reach each other: ${missing.join(', ')}`);
+    }, { withinMs, pauseMs: 200 });
   } finally {
     await Promise.all(probes.map((p) => p.heal().catch(() => undefined)));
   }

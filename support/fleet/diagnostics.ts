@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { containerLogs, engine } from '../../containers/shared/engine';
 import { LABEL_RUN, runIdentity } from '../docker/run-identity';
 import { StartedFleet } from './started-fleet';
-import { repairCounts } from '../../containers/gateway/service/zookeeper-client-guard';
+import { componentsOf } from './components/fleet-components';
 
 export interface Diagnostics { readonly files: Record<string, string> }
 
@@ -18,14 +18,9 @@ export async function collectDiagnostics(fleet: StartedFleet | undefined, faults
     const name = c.Labels['zkharness.member'] ?? c.Labels['zkharness.node'] ?? c.Names[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12);
     files[`logs/${name}.log`] = `# ${c.Names[0]} ${c.State} ${c.Status}\n${await containerLogs(c.Id, 3000).catch((e: Error) => `logs unavailable: ${e.message}`)}`;
   }));
-  if (fleet) {
-    files['fleet-tree.txt'] = await fleet.operator().dump('/fleet').catch((e: Error) => `/fleet unreadable: ${e.message}`);
-    files['ensemble.json'] = JSON.stringify(await fleet.ensemble.modes().catch(() => ({})), null, 2);
-    files['node-status.json'] = JSON.stringify(await fleet.view.statuses().catch((e: Error) => ({ error: e.message })), null, 2);
-    if (fleet.nodes.length) files['watches.txt'] = `${fleet.watches().report()}\n\nnode-zookeeper-client repairs in this process: ${JSON.stringify(repairCounts())}\n`;
-    if (fleet.gatewayContainer) {
-      files['gateway-status.json'] = JSON.stringify(await fleet.gatewayContainer.status().catch((e: Error) => ({ error: e.message })), null, 2);
-    }
+  // Each component says what it adds (the /fleet tree, modes, each node's /status, watches, the gateway's table).
+  for (const component of fleet ? componentsOf(fleet.spec) : []) {
+    Object.assign(files, await component.diagnostics(fleet!).catch((e: Error) => ({ [`${component.kind}.txt`]: `unavailable: ${e.message}` })));
   }
   for (const [file, read] of Object.entries(extra)) files[file] = await read().catch((e: Error) => `unavailable: ${e.message}`);
   return { files };

@@ -3,7 +3,7 @@
 import { Observation } from '../../containers/shared/deadline';
 import { StartedFleet } from './started-fleet';
 import { describeModes, roleCounts } from '../../containers/zookeeper/four-letter-words';
-import { tryWrite } from '../clients/zookeeper-session';
+import { tryWrite } from '../../containers/zookeeper-client/try-write';
 
 /** One bounded write through `connectString`, recorded in the fleet's current history as `probe:<where>`. */
 async function probeWrite(fleet: StartedFleet, where: string, connectString: string, timeoutMs: number): Promise<{ ok: boolean; detail: string }> {

@@ -1,20 +1,20 @@
-// Starts a fleet for a spec: network, ensemble, web nodes, gateway; returns once it is in the steady state.
+// Starts a fleet for a spec: the run's network, then each component the spec asks for, in order
+// (components/fleet-components.ts); returns once the whole fleet is in the steady state.
 import { randomBytes } from 'node:crypto';
 import { FleetNetwork } from '../docker/fleet-network';
 import { runIdentity } from '../docker/run-identity';
-import { ZooKeeperEnsemble } from '../../containers/zookeeper/zookeeper-ensemble';
-import { WebNodeContainer } from '../../containers/web-node/web-node-container';
-import { GatewayContainer } from '../../containers/gateway/gateway-container';
+import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zookeeper-ensemble';
+import { StartedGateway } from '../../containers/gateway/started-gateway';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
+import { componentsOf } from './components/fleet-components';
 import { requireImage } from '../images/image-catalog';
 import { TimingProfile, scaleDeadline } from '../../containers/shared/timing-profile';
 import { now } from '../../containers/shared/deadline';
 import { progress } from '../progress';
 import { FleetSpec, describeSpec, specKey } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
-import { OPERATOR_USER } from '../clients/zookeeper-session';
+import { OPERATOR_USER } from '../../containers/zookeeper-client/digest-acl';
 import { awaitSteadyState } from './steady-state';
-import { SettingError } from '../../containers/shared/errors';
 import { collectDiagnostics, writeDiagnostics } from './diagnostics';
 import { sweep } from '../docker/sweep';
 import { settings } from '../settings';
@@ -29,40 +29,19 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
   const labels = runIdentity().labels;
   const network = await FleetNetwork.create(specKey(spec));
   try {
-    const ensemble = await new ZooKeeperEnsemble(spec.zookeeperMembers, timing)
-      .withImage(requireImage('zookeeper').reference)
-      .withNetwork(network.name)
-      .withLabels(labels)
-      .start();
-    progress(`ensemble ready in ${Math.round(ensemble.readyMs)} ms (leader ${(await ensemble.leader()).name})`);
-    const credentials = { user: OPERATOR_USER, password: randomBytes(12).toString('hex') };
     const names = nodeNames(spec.webNodes);
-    const nodesStartedAt = now();
-    let nodes: StartedWebNode[] = [];
-    if (spec.webNodes > 0) {
-      const image = requireImage('web-node').reference;
-      nodes = await Promise.all(names.map((name) => new WebNodeContainer(name)
-        .withImage(image).withNetwork(network.name).withLabels(labels)
-        .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
-        .withLeaderErrorPolicy(spec.leaderPolicy ?? 'standard')
-        .start()));
+    const started: Record<string, unknown> = {};
+    let zkConnect = '';
+    let nodesStartedAt = now();
+    for (const component of componentsOf(spec)) {
+      if (component.kind === 'web-node') nodesStartedAt = now();
+      const ctx = { spec, timing, networkName: network.name, labels, zkConnect, nodeNames: names };
+      started[component.kind] = await component.start(ctx, requireImage(component.image).reference);
+      if (component.kind === 'zookeeper') zkConnect = (started.zookeeper as StartedZooKeeperEnsemble).getNetworkConnectString();
     }
-    const gateway = spec.gateway
-      ? await new GatewayContainer()
-        .withImage(requireImage('gateway').reference).withNetwork(network.name).withLabels(labels)
-        .withZooKeeper(ensemble.getNetworkConnectString(), timing.sessionTimeoutMs)
-        .withBackendAllowlist(names)
-        .withHostPort(settings().gatewayPort)
-        .start()
-        .catch((e: Error) => {
-          const port = settings().gatewayPort;
-          if (port && /address already in use|port is already allocated/i.test(e.message)) {
-            throw new SettingError(`ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1: free it or choose another port.`);
-          }
-          throw e;
-        })
-      : undefined;
-    const fleet = new StartedFleet(spec, network, ensemble, credentials, nodes, gateway);
+    const ensemble = started.zookeeper as StartedZooKeeperEnsemble;
+    const credentials = { user: OPERATOR_USER, password: randomBytes(12).toString('hex') };
+    const fleet = new StartedFleet(spec, network, ensemble, credentials, (started['web-node'] as StartedWebNode[] | undefined) ?? [], started.gateway as StartedGateway | undefined);
     await fleet.operator().ensurePath('/fleet');
     await awaitSteadyState(fleet, scaleDeadline(timing, 60_000));
     fleet.timings.ensembleReadyMs = ensemble.readyMs;

@@ -1,8 +1,11 @@
 // The operator's side of /fleet/config: ACL-protected writes that retry through connection loss (so a change
 // made right after a ZooKeeper leader loss still lands), deletes for resets, and raw publishes.
-import { ZooKeeperSession, operatorAcl, OperatorCredentials, isNoAuth, codeOf } from '../clients/zookeeper-session';
-import { CONFIG_PATH } from '../clients/fleet-view';
+import { ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
+import { operatorAcl, OperatorCredentials } from '../../containers/zookeeper-client/digest-acl';
+import { isNoAuth, codeOf } from '../../containers/zookeeper-client/zookeeper-errors';
+import { CONFIG_PATH } from '../../containers/zookeeper-client/fleet-paths';
 import * as zookeeper from 'node-zookeeper-client';
+import { retry } from '../../containers/shared/deadline';
 import { History } from '../history/history';
 
 const MAX_ZNODE_BYTES = 1024 * 1024 - 1024; // ZooKeeper's jute.maxbuffer is 1 MB, less framing
@@ -21,7 +24,13 @@ export function zxidOf(stat: zookeeper.Stat): number {
 export type PublishKind = 'write-config' | 'publish-malformed';
 
 export class FleetConfigWriter {
-  constructor(private readonly session: () => ZooKeeperSession, private readonly credentials: OperatorCredentials, private readonly history: () => History | undefined = () => undefined) {}
+  constructor(
+    private readonly session: () => ZooKeeperSession,
+    private readonly credentials: OperatorCredentials,
+    private readonly history: () => History | undefined = () => undefined,
+    /** Pause between attempts of a write. */
+    private readonly retryPauseMs = 200,
+  ) {}
 
   /**
    * Writes `content` as it is (valid or not); retries until `withinMs` through connection loss and timeouts.
@@ -44,31 +53,33 @@ export class FleetConfigWriter {
 
   private async write(data: Buffer, withinMs: number): Promise<WrittenConfig> {
     if (data.length > MAX_ZNODE_BYTES) throw new Error(`a config of ${data.length} bytes exceeds ZooKeeper's 1 MB znode limit`);
-    const deadline = Date.now() + withinMs;
     let attempts = 0;
-    for (;;) {
-      attempts++;
-      try {
-        const zk = this.session();
-        await zk.ensurePath('/fleet');
-        let stat = await zk.exists(CONFIG_PATH);
-        if (!stat) {
-          await zk.create(CONFIG_PATH, data, operatorAcl(this.credentials)).catch(async (e: unknown) => {
-            if (codeOf(e) !== zookeeper.Exception.NODE_EXISTS) throw e;
-            await zk.setData(CONFIG_PATH, data);
-          });
-          stat = await zk.exists(CONFIG_PATH);
-        } else {
-          stat = await zk.setData(CONFIG_PATH, data);
-        }
-        if (!stat) throw new Error(`${CONFIG_PATH} vanished right after the write`);
-        return { zxid: zxidOf(stat), attempts };
-      } catch (e) {
-        if (isNoAuth(e)) throw new Error(`the operator's write to ${CONFIG_PATH} was refused (NO_AUTH): its ACL is not the harness's`);
-        if (Date.now() >= deadline) throw new Error(`writing ${CONFIG_PATH} failed for ${withinMs} ms (${attempts} attempts); last error: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, 200));
+    return retry(async (n) => {
+      attempts = n;
+      const zk = this.session();
+      await zk.ensurePath('/fleet');
+      let stat = await zk.exists(CONFIG_PATH);
+      if (!stat) {
+        await zk.create(CONFIG_PATH, data, operatorAcl(this.credentials)).catch(async (e: unknown) => {
+          if (codeOf(e) !== zookeeper.Exception.NODE_EXISTS) throw e;
+          await zk.setData(CONFIG_PATH, data);
+        });
+        stat = await zk.exists(CONFIG_PATH);
+      } else {
+        stat = await zk.setData(CONFIG_PATH, data);
       }
-    }
+      if (!stat) throw new Error(`${CONFIG_PATH} vanished right after the write`);
+      return { zxid: zxidOf(stat), attempts: n };
+    }, {
+      withinMs,
+      pauseMs: this.retryPauseMs,
+      // A refusal is final; connection loss and timeouts are what the retries are for.
+      retryable: (e) => !isNoAuth(e),
+      giveUp: (last) => new Error(`writing ${CONFIG_PATH} failed for ${withinMs} ms (${attempts} attempts); last error: ${(last as Error).message}`),
+    }).catch((e: unknown) => {
+      if (isNoAuth(e)) throw new Error(`the operator's write to ${CONFIG_PATH} was refused (NO_AUTH): its ACL is not the harness's`, { cause: e });
+      throw e;
+    });
   }
 
   /** Deletes the config (the fleet reset): nodes keep what they run and accept any version next. */

@@ -15,7 +15,12 @@ export class FleetPool {
   private dirty = false;
   readonly resets: number[] = [];
 
-  constructor(private readonly timing: TimingProfile, private readonly reuse: boolean) {}
+  constructor(
+    private readonly timing: TimingProfile,
+    private readonly reuse: boolean,
+    private readonly build: (spec: FleetSpec, timing: TimingProfile) => Promise<StartedFleet> = buildFleet,
+    private readonly restore: (fleet: StartedFleet, withinMs: number) => Promise<void> = restoreSteadyState,
+  ) {}
 
   /** The fleet for `spec`, reset or fresh; the reset's operator writes go into `history`. */
   async acquire(spec: FleetSpec, history?: History): Promise<StartedFleet> {
@@ -23,7 +28,7 @@ export class FleetPool {
       const startedAt = now();
       this.current.history = history;
       try {
-        await restoreSteadyState(this.current, scaleDeadline(this.timing, 60_000));
+        await this.restore(this.current, scaleDeadline(this.timing, 60_000));
         this.resets.push(now() - startedAt);
         progress(`reusing the fleet ${specKey(spec)} (reset verified in ${Math.round(now() - startedAt)} ms)`);
         return this.current;
@@ -32,7 +37,7 @@ export class FleetPool {
       }
     }
     await this.release();
-    this.current = await buildFleet(spec, this.timing);
+    this.current = await this.build(spec, this.timing);
     this.current.history = history;
     this.dirty = false;
     return this.current;

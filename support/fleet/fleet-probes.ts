@@ -3,19 +3,19 @@ import { Observation } from '../../containers/shared/deadline';
 import { StartedFleet } from './started-fleet';
 import { NodeStatus } from '../../containers/web-node/started-web-node';
 import { WatchedCheck } from '../timing/watched';
-import { ChildrenSnapshot } from '../clients/children-cache';
+import { ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
 import { registeredNamesOf } from '../clients/fleet-watches';
-import { SERVICES_PATH } from '../clients/fleet-view';
+import { SERVICES_PATH } from '../../containers/zookeeper-client/fleet-paths';
 
 const list = (names: readonly string[]) => (names.length ? names.join(', ') : 'none');
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
 // Judges of a registration list, shared by the polled checks and the watched ones.
-const judgeExactly = (expected: readonly string[]) => (registered: readonly string[]): Observation =>
+export const judgeExactly = (expected: readonly string[]) => (registered: readonly string[]): Observation =>
   ({ ok: sameSet(registered, expected), seen: `registered: ${list(registered)}` });
-const judgeCount = (count: number) => (registered: readonly string[]): Observation =>
+export const judgeCount = (count: number) => (registered: readonly string[]): Observation =>
   ({ ok: registered.length === count, seen: `${registered.length} registered: ${list(registered)}` });
-const judgeRegistered = (node: string, expected: boolean) => (registered: readonly string[]): Observation =>
+export const judgeRegistered = (node: string, expected: boolean) => (registered: readonly string[]): Observation =>
   ({ ok: registered.includes(node) === expected, seen: `registered: ${list(registered)}` });
 
 async function registeredExactly(fleet: StartedFleet, expected: readonly string[]): Promise<Observation> {
@@ -73,7 +73,7 @@ async function registeredRunVersion(fleet: StartedFleet, version: number): Promi
   const statuses = await fleet.view.statuses();
   const versions = registered.map((n) => [n, versionOf(statuses[n])] as const);
   const ok = registered.length > 0 && versions.every(([, v]) => v === version);
-  return { ok, seen: versions.map(([n, v]) => `${n} v${v}`).join(', ') || 'no node registered' };
+  return { ok, seen: versions.map(([n, v]) => `${n} ${typeof v === 'number' ? `v${v}` : v}`).join(', ') || 'no node registered' };
 }
 
 /** Every running node runs `version` (for the config steps that return when the fleet has applied it). */
@@ -92,7 +92,8 @@ async function rejectedEverywhere(fleet: StartedFleet, zxid: number): Promise<Ob
   return { ok, seen: running.map(([n, s]) => `${n}: ${s.rejected ? `rejected zxid ${s.rejected.zxid} (${s.rejected.reason})` : 'nothing rejected'}`).join('; ') };
 }
 
-function versionOf(status: NodeStatus | string | undefined): number | string {
+/** A node's config version as the messages show it: the version, or why there is none (its state, `unknown`). */
+export function versionOf(status: NodeStatus | string | undefined): number | string {
   return status === undefined ? 'unknown' : typeof status === 'string' ? status : status.configVersion;
 }
 

@@ -4,7 +4,8 @@ import { FleetNetwork } from '../docker/fleet-network';
 import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zookeeper-ensemble';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
 import { StartedGateway } from '../../containers/gateway/started-gateway';
-import { ZooKeeperSession, OperatorCredentials } from '../clients/zookeeper-session';
+import { ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
+import { OperatorCredentials } from '../../containers/zookeeper-client/digest-acl';
 import { FleetView } from '../clients/fleet-view';
 import { FleetWatches } from '../clients/fleet-watches';
 import { FleetConfigWriter } from './fleet-config';
@@ -34,10 +35,10 @@ export class StartedFleet {
     this.config = new FleetConfigWriter(() => this.operator(), credentials, () => this.history);
   }
 
-  /** The operator's session; re-made when a member restart changed the host connect string or it expired. */
+  /** The operator's session; re-made when a member restart changed the host connect string (it renews itself after expiry). */
   operator(): ZooKeeperSession {
     const connectString = this.ensemble.getConnectString();
-    if (this.operatorSession?.connectString !== connectString || this.operatorSession.isExpired()) {
+    if (this.operatorSession?.connectString !== connectString) {
       this.operatorSession?.close();
       this.operatorSession = new ZooKeeperSession(connectString, { credentials: this.credentials, sessionTimeoutMs: 8000, opTimeoutMs: 2000 });
     }
@@ -73,12 +74,12 @@ export class StartedFleet {
   async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const errors: string[] = [];
+    const errors: Error[] = [];
     this.operatorSession?.close();
     this.fleetWatches?.close();
     const all = [...this.ensemble.members, ...this.nodes, ...(this.gatewayContainer ? [this.gatewayContainer] : [])];
-    await Promise.all(all.map((c) => c.actions.remove().catch((e: Error) => errors.push(`${c.actions.name}: ${e.message}`))));
-    await this.network.remove().catch((e: Error) => errors.push(`network ${this.network.name}: ${e.message}`));
-    if (errors.length) throw new Error(`fleet teardown left errors: ${errors.join('; ')}`);
+    await Promise.all(all.map((c) => c.actions.remove().catch((e: Error) => errors.push(new Error(`${c.actions.name}: ${e.message}`, { cause: e })))));
+    await this.network.remove().catch((e: Error) => errors.push(new Error(`network ${this.network.name}: ${e.message}`, { cause: e })));
+    if (errors.length) throw new AggregateError(errors, `fleet teardown left errors: ${errors.map((e) => e.message).join('; ')}`);
   }
 }

@@ -1,31 +1,23 @@
 // The verified steady state every scenario starts from: all members up with one leader and writes accepted;
 // every node running and registered (and the registrations watch live); one Jetty leader; the gateway routing to every node.
 import { eventually, Observation } from '../../containers/shared/deadline';
-import { describeModes, roleCounts } from '../../containers/zookeeper/four-letter-words';
-import { tryWrite } from '../clients/zookeeper-session';
 import { StartedFleet } from './started-fleet';
-import { fleetProbes, watchedFleetProbes } from './fleet-probes';
-import { ensembleProbes } from './ensemble-probes';
+import { componentsOf } from './components/fleet-components';
+import { zookeeperComponent } from './components/zookeeper-component';
 
-export async function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
-  const modes = await fleet.ensemble.modes();
-  const { leaders, followers } = roleCounts(modes);
-  if (leaders !== 1 || leaders + followers !== fleet.ensemble.size) return { ok: false, seen: describeModes(modes) };
-  const write = await tryWrite(fleet.ensemble.getConnectString(), 2000);
-  return { ok: write.ok, seen: write.ok ? describeModes(modes) : write.detail };
+/** The ensemble's part alone: before the config reset, writes must land. */
+export function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
+  return zookeeperComponent.steady(fleet);
 }
 
+/** Every component's part, in order; the first that is not steady says why. */
 export async function fleetSteady(fleet: StartedFleet): Promise<Observation> {
-  const ensemble = await ensembleSteady(fleet);
-  if (!ensemble.ok || fleet.nodes.length === 0) return ensemble;
-  const registered = await fleetProbes.registeredExactly(fleet, fleet.nodeNames());
-  if (!registered.ok) return registered;
-  // Scenarios judge registrations on the watch's snapshots: it must be live before any fault.
-  const watched = watchedFleetProbes.watchAgrees(fleet, fleet.nodeNames());
-  if (!watched.ok) return watched;
-  const leader = await fleetProbes.exactlyOneJettyLeader(fleet);
-  if (!leader.ok) return leader;
-  return fleet.gatewayContainer ? fleetProbes.gatewayRoutesOnlyTo(fleet, fleet.nodeNames()) : leader;
+  let last: Observation = { ok: false, seen: 'no component' };
+  for (const component of componentsOf(fleet.spec)) {
+    last = await component.steady(fleet);
+    if (!last.ok) return last;
+  }
+  return last;
 }
 
 export async function awaitSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {

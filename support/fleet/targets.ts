@@ -1,6 +1,7 @@
 // Names and roles as the vocabulary writes them, resolved against the live fleet when a step runs.
 import { NoRoleHolderError } from '../../containers/shared/errors';
 import { SeededRandom } from './seeded-random';
+import { retry } from '../../containers/shared/deadline';
 import { StartedFleet } from './started-fleet';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
 import { describeModes } from '../../containers/zookeeper/four-letter-words';
@@ -22,15 +23,7 @@ export function describeMemberRef(ref: MemberRef): string {
 
 /** Resolves a role, waiting up to `waitMs` for it to have a holder (an election may be under way). */
 export async function resolveMember(fleet: StartedFleet, ref: MemberRef, random: SeededRandom, waitMs = 0): Promise<StartedZooKeeperMember> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      return await resolveOnce(fleet, ref, random);
-    } catch (e) {
-      if (!(e instanceof NoRoleHolderError) || Date.now() >= deadline) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  return retry(() => resolveOnce(fleet, ref, random), { withinMs: waitMs, retryable: (e) => e instanceof NoRoleHolderError });
 }
 
 async function resolveOnce(fleet: StartedFleet, ref: MemberRef, random: SeededRandom): Promise<StartedZooKeeperMember> {
@@ -68,8 +61,7 @@ export function describeNodeRef(ref: NodeRef): string {
 
 export async function resolveNode(fleet: StartedFleet, ref: NodeRef, random: SeededRandom, waitMs = 0): Promise<StartedWebNode> {
   if (ref.kind === 'name') return fleet.node(ref.name);
-  const deadline = Date.now() + waitMs;
-  for (;;) {
+  return retry(async () => {
     const { leader, seen } = await fleet.view.jettyLeader();
     if (leader !== null) {
       if (ref.kind === 'leader') return fleet.node(leader);
@@ -77,7 +69,6 @@ export async function resolveNode(fleet: StartedFleet, ref: NodeRef, random: See
       const followers = fleet.nodes.filter((n) => n.name !== leader && registered.includes(n.name));
       if (followers.length) return random.pick(followers);
     }
-    if (Date.now() >= deadline) throw new NoRoleHolderError(describeNodeRef(ref), seen);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    throw new NoRoleHolderError(describeNodeRef(ref), seen);
+  }, { withinMs: waitMs, retryable: (e) => e instanceof NoRoleHolderError });
 }

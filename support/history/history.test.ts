@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { History } from './history';
 import { HistoryEvent, StepEvent } from './events';
 
@@ -42,4 +43,29 @@ test('NDJSON has the header first and one parseable event per line', () => {
   assert.equal(lines[0].kind, 'header');
   assert.equal(lines[0].scenario, 's');
   assert.equal(lines[1].kind, 'step');
+});
+
+test('the history clock: a performance.now() reading minus the origin, before the origin negative', () => {
+  const h = new History(10_000);
+  assert.equal(h.at(10_000), 0);
+  assert.equal(h.at(10_250.5), 250.5);
+  assert.equal(h.at(9_900), -100);
+});
+
+test('now() is the elapsed performance.now() time since the origin, and the default stamp of an event', () => {
+  const h = new History(performance.now() - 5_000);
+  const before = performance.now();
+  const t = h.now();
+  const after = performance.now();
+  assert.ok(t >= h.at(before) && t <= h.at(after), `${t} is not within [${h.at(before)}, ${h.at(after)}]`);
+  assert.ok(t >= 5_000 && t < 6_000);
+  const event = h.append(step('x'));
+  assert.ok(event.t >= t && event.t <= h.now());
+});
+
+test('by default the origin is the moment the history is made', () => {
+  const before = performance.now();
+  const h = new History();
+  assert.ok(h.originMs >= before && h.originMs <= performance.now());
+  assert.ok(h.now() >= 0 && h.now() < 1_000);
 });

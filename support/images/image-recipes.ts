@@ -33,7 +33,7 @@ export const RECIPES: readonly ImageRecipe[] = [
   {
     name: 'gateway',
     overrideEnv: 'ZKH_GATEWAY_IMAGE',
-    inputs: ['containers/gateway/image', 'containers/gateway/service', 'package-lock.json'],
+    inputs: ['containers/gateway/image', 'containers/gateway/service', 'containers/zookeeper-client', 'package-lock.json'],
     stage: (dir) => {
       copyContext('containers/gateway/image')(dir);
       execFileSync(join(REPO_ROOT, 'node_modules/.bin/tsc'), ['-p', 'containers/gateway/service/tsconfig.json', '--outDir', join(dir, 'dist')], { cwd: REPO_ROOT, stdio: 'pipe' });

@@ -2,21 +2,21 @@
 // znode with the session that owns it) and of the latch under /fleet/leader, and every lost connection.
 import { History } from '../history/history';
 import { LatchObservation, RegistrationsObservation, WatchLostObservation } from '../history/events';
-import { ChildrenCache, ChildrenSnapshot } from '../clients/children-cache';
-import { latchOrder, parseRegistration } from '../clients/fleet-view';
+import { ChildrenCache, ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
+import { latchParticipants } from '../../containers/zookeeper-client/latch-order';
+import { registrationOf } from '../clients/fleet-view';
 import { Poller } from './poller';
 
 function registrations(s: ChildrenSnapshot, history: History): Omit<RegistrationsObservation, 't'> {
   const entries = [...s.children].map(([id, data]) => {
-    const r = parseRegistration(id, data.toString('utf8'));
+    const r = registrationOf(id, data);
     return { id, node: r.node, address: r.address, port: r.port, owner: s.owners.get(id) ?? '0'.repeat(16) };
   });
   return { kind: 'observe', observer: 'registrations', sentAt: history.at(s.readStartMs), epoch: s.epoch, entries };
 }
 
 function latch(s: ChildrenSnapshot, history: History): Omit<LatchObservation, 't'> {
-  const participants = latchOrder([...s.children.keys()]).map((child) => s.children.get(child)!.toString('utf8'));
-  return { kind: 'observe', observer: 'latch', sentAt: history.at(s.readStartMs), epoch: s.epoch, participants };
+  return { kind: 'observe', observer: 'latch', sentAt: history.at(s.readStartMs), epoch: s.epoch, participants: latchParticipants(s.children) };
 }
 
 function observeWatch(cache: ChildrenCache, observer: 'registrations' | 'latch', history: History): Poller {

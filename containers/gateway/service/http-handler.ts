@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { log } from './log';
 import type { Proxy } from './proxy';
 import type { RoutingView } from './routing-state';
-import { LEADER_PATH, SERVICES_PATH } from './settings';
+import { LEADER_PATH, SERVICES_PATH } from '../../zookeeper-client/fleet-paths';
 import { leaderRoute, noBackendReason, statusDocument } from './status';
 import type { Backend } from './backend-policy';
 

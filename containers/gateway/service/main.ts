@@ -1,17 +1,23 @@
 import { createServer } from 'http';
+import { ChildrenCache } from '../../zookeeper-client/children-cache';
+import type { ConnectionState } from '../../zookeeper-client/connection-states';
+import { LEADER_PATH, SERVICES_PATH } from '../../zookeeper-client/fleet-paths';
+import { latchParticipants } from '../../zookeeper-client/latch-order';
+import { guardZooKeeperClient } from '../../zookeeper-client/zookeeper-client-guard';
+import { isConnectionProblem } from '../../zookeeper-client/zookeeper-errors';
+import { ZooKeeperSession } from '../../zookeeper-client/zookeeper-session';
 import { classify, originOf } from './backend-policy';
-import type { ConnectionState } from './connection-states';
 import { Dispatchers } from './dispatchers';
 import { GatewayHandler } from './http-handler';
-import { LeaderWatch } from './leader-watch';
 import { log } from './log';
 import { Proxy } from './proxy';
 import { RoundRobin } from './round-robin';
 import { RoutingState } from './routing-state';
-import { ServiceCache } from './service-cache';
-import { LEADER_PATH, readSettings, SERVICES_PATH, SettingsError } from './settings';
+import { readSettings, SettingsError } from './settings';
 import type { Settings } from './settings';
-import { ZooKeeperSession } from './zk-session';
+
+// The library's own connection handling needs repairs (a read timeout among them): see the guard.
+guardZooKeeperClient((repair) => log('zookeeper', `client repair: ${repair.kind} (${repair.detail})`));
 
 /** How long a backend that just failed is passed over while others are available. */
 const REST_AFTER_FAILURE_MS = 2000;
@@ -38,7 +44,8 @@ function main(): void {
   );
 
   const state = new RoutingState();
-  const session = new ZooKeeperSession(settings.zkConnect, settings.zkSessionTimeoutMs);
+  // One session for both watches; it starts a new one whenever it is lost (the gateway owns no ephemeral znodes).
+  const session = new ZooKeeperSession(settings.zkConnect, { sessionTimeoutMs: settings.zkSessionTimeoutMs, log: (message) => log('zookeeper', message) });
   const dispatchers = new Dispatchers();
   const balancer = new RoundRobin(REST_AFTER_FAILURE_MS);
   let connectedSinceRead: ConnectionState | null = null;
@@ -46,8 +53,9 @@ function main(): void {
     state.setZk(zk);
     if (zk === 'CONNECTED' || zk === 'RECONNECTED') connectedSinceRead = zk;
   });
-  const services = new ServiceCache(session, SERVICES_PATH, (snapshot) => {
-    const table = classify(snapshot.registrations, policy);
+  const services = new ChildrenCache(SERVICES_PATH, session);
+  services.subscribe((snapshot) => {
+    const table = classify(snapshot.children, policy);
     const readAfter = connectedSinceRead;
     connectedSinceRead = null;
     if (!state.setTable(table, snapshot.pathExists, readAfter)) return;
@@ -55,13 +63,19 @@ function main(): void {
     dispatchers.retain(origins);
     balancer.retain(origins);
   });
-  const leader = new LeaderWatch(session, LEADER_PATH, (participant) => state.setLeader(participant));
+  const latch = new ChildrenCache(LEADER_PATH, session);
+  latch.subscribe((snapshot) => state.setLeader(latchParticipants(snapshot.children)[0] ?? null));
+  // Connection trouble is logged by the session; a failed read is tried again by its cache.
+  const logProblem = (topic: string) => (error: unknown) => {
+    if (!isConnectionProblem(error)) log(topic, `read failed, trying again: ${String(error)}`);
+  };
+  services.onProblem(logProblem('service-cache'));
+  latch.onProblem(logProblem('leader-watch'));
   const server = createServer(new GatewayHandler(state, new Proxy(dispatchers, balancer)).handle);
 
   dispatchers.start();
   services.start();
-  leader.start();
-  session.start();
+  latch.start();
   server.on('error', (error) => {
     log('gateway', `HTTP server failed: ${error.message}`);
     process.exit(1);
@@ -81,7 +95,7 @@ function main(): void {
     attempt(() => server.close());
     attempt(() => server.closeAllConnections());
     attempt(() => services.close());
-    attempt(() => leader.close());
+    attempt(() => latch.close());
     attempt(() => session.close());
     attempt(() => void dispatchers.close());
     for (const error of errors) log('gateway', `while closing: ${String(error)}`);

@@ -1,6 +1,6 @@
 import type { Backend, BackendTable, Refusal } from './backend-policy';
 import { originOf } from './backend-policy';
-import type { ConnectionState } from './connection-states';
+import type { ConnectionState } from '../../zookeeper-client/connection-states';
 import { log } from './log';
 
 /** What the gateway knows, as status and routing read it. */

@@ -7,9 +7,6 @@ export interface Settings {
   readonly backendPorts: ReadonlySet<number>;
 }
 
-export const SERVICES_PATH = '/fleet/services/web';
-export const LEADER_PATH = '/fleet/leader';
-
 const DEFAULT_SESSION_TIMEOUT_MS = 4000;
 const DEFAULT_GATEWAY_PORT = 8080;
 const DEFAULT_BACKEND_PORTS = '8080';

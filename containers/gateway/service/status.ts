@@ -1,5 +1,5 @@
 import type { Backend, Refusal } from './backend-policy';
-import type { ConnectionState } from './connection-states';
+import type { ConnectionState } from '../../zookeeper-client/connection-states';
 import type { RoutingView } from './routing-state';
 
 export interface StatusDocument {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { latchSequence, leaderChild, orderLatchChildren } from './latch-order';
+import { latchParticipants, latchSequence, orderLatchChildren } from './latch-order';
+
+const leaderChild = (children: readonly string[]) => orderLatchChildren(children)[0] ?? null;
 
 describe('latch child ordering', () => {
   it('reads the 10-digit sequence after the last dash', () => {
@@ -17,7 +19,6 @@ describe('latch child ordering', () => {
       '_c_88888888-0000-0000-0000-000000000000-latch-0000000002',
     ];
     assert.deepEqual(orderLatchChildren(children), [children[2], children[0], children[1]]);
-    assert.equal(leaderChild(children), children[2]);
   });
 
   it('ignores children that are not latch children', () => {
@@ -31,5 +32,15 @@ describe('latch child ordering', () => {
 
   it('compares numerically across digit boundaries', () => {
     assert.equal(leaderChild(['_c_a-latch-0000000010', '_c_b-latch-0000000009']), '_c_b-latch-0000000009');
+  });
+
+  it('names the participants in latch order, the leader first', () => {
+    const children = new Map([
+      ['_c_a-latch-0000000010', Buffer.from('node-1')],
+      ['_c_b-latch-0000000009', Buffer.from('node-3\n')],
+      ['not-a-latch', Buffer.from('node-9')],
+    ]);
+    assert.deepEqual(latchParticipants(children), ['node-3', 'node-1']);
+    assert.deepEqual(latchParticipants(new Map()), []);
   });
 });

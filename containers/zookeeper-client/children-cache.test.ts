@@ -2,20 +2,22 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { ChildrenCache, ChildrenSnapshot } from './children-cache';
-import { ScriptedZooKeeper } from '../../containers/shared/testing/scripted-zookeeper';
-import { now } from '../../containers/shared/deadline';
+import { ZooKeeperSession } from './zookeeper-session';
+import { ScriptedZooKeeper } from './testing/scripted-zookeeper';
+import { now } from '../shared/deadline';
 
 const PATH = '/fleet/services/web';
 const zk = new ScriptedZooKeeper();
 const moved = new ScriptedZooKeeper();
 /** Where the cache's connect string points: the members' host ports change when they are restarted. */
 let target = zk;
+let session: ZooKeeperSession;
 let cache: ChildrenCache;
 
-function next(): Promise<ChildrenSnapshot> {
+function next(of = cache): Promise<ChildrenSnapshot> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no snapshot within 3 s (${cache.describe()})`)), 3000);
-    const stop = cache.subscribe((s) => {
+    const timer = setTimeout(() => reject(new Error(`no snapshot within 3 s (${of.describe()})`)), 3000);
+    const stop = of.subscribe((s) => {
       clearTimeout(timer);
       stop();
       resolve(s);
@@ -31,11 +33,13 @@ before(async () => {
   for (const server of [zk, moved]) for (const p of ['/fleet', '/fleet/services', PATH]) server.put(p, '');
   zk.put(`${PATH}/a`, '{"payload":{"node":"node-1"}}');
   moved.put(`${PATH}/m`, '{"payload":{"node":"node-9"}}');
-  cache = new ChildrenCache(PATH, () => target.connectString);
+  session = new ZooKeeperSession(() => target.connectString, { sessionTimeoutMs: 4000, opTimeoutMs: 2000 });
+  cache = new ChildrenCache(PATH, session);
 });
 
 after(() => {
   cache.close();
+  session.close();
   zk.stop();
   moved.stop();
 });
@@ -53,6 +57,22 @@ describe('ChildrenCache', () => {
     assert.equal(cache.state(), 'WATCHING');
   });
 
+  it('reads a missing path as absent and watches its creation (on a session shared with another cache)', async () => {
+    const absent = new ChildrenCache('/fleet/absent', session);
+    const first = next(absent);
+    absent.start();
+    const s = await first;
+    assert.equal(s.pathExists, false);
+    assert.equal(s.children.size, 0);
+    const created = next(absent);
+    zk.put('/fleet/absent', '');
+    const c = await created;
+    assert.equal(c.pathExists, true);
+    assert.ok(c.changedAtMs !== null);
+    absent.close();
+    zk.remove('/fleet/absent');
+  });
+
   it('re-reads on a notification, stamped with its arrival, on the same connection', async () => {
     const snapshot = next();
     const changedAfter = now();
@@ -68,6 +88,26 @@ describe('ChildrenCache', () => {
     const snapshot = next();
     zk.remove(`${PATH}/a`);
     assert.deepEqual(names(await snapshot), ['b']);
+  });
+
+  it('re-reads when a child\'s data changes', async () => {
+    const snapshot = next();
+    zk.put(`${PATH}/b`, '{"payload":{"node":"node-4"}}');
+    const s = await snapshot;
+    assert.equal(s.children.get('b')?.toString(), '{"payload":{"node":"node-4"}}');
+    assert.ok(s.changedAtMs !== null);
+  });
+
+  it('reads a child\'s deletion once (its own notification is left to its parent\'s)', async () => {
+    const added = next();
+    zk.put(`${PATH}/x`, '{}');
+    await added;
+    const seen: ChildrenSnapshot[] = [];
+    const stop = cache.subscribe((s) => seen.push(s));
+    zk.remove(`${PATH}/x`);
+    await new Promise((r) => setTimeout(r, 200));
+    stop();
+    assert.deepEqual(seen.map(names), [['b']]);
   });
 
   it('a lost connection ends the epoch; the reconnection reads afresh in a new one', async () => {
@@ -109,7 +149,7 @@ describe('ChildrenCache', () => {
     cache.follow();
     const s = await snapshot;
     assert.deepEqual(names(s), ['m']);
-    assert.match(cache.describe(), /member ports changed/);
+    assert.match(cache.describe(), /the connect string changed/);
   });
 
   it('close is idempotent and publishes nothing more', () => {

@@ -1,10 +1,24 @@
 // ZooKeeper's wire format (length-prefixed Jute frames), just enough for unit tests that drive the real
 // node-zookeeper-client against a scripted server on loopback. Never used by scenarios: they run real ZooKeeper.
+import type { Socket } from 'node:net';
 
 export function frame(body: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeInt32BE(body.length, 0);
   return Buffer.concat([length, body]);
+}
+
+/** Calls `onFrame` with the body of each whole frame the peer sends on `socket`, in order. */
+export function onFrames(socket: Socket, onFrame: (body: Buffer) => void): void {
+  let pending = Buffer.alloc(0);
+  socket.on('data', (data) => {
+    pending = Buffer.concat([pending, data]);
+    while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
+      const body = pending.subarray(4, 4 + pending.readInt32BE(0));
+      pending = pending.subarray(4 + body.length);
+      onFrame(body);
+    }
+  });
 }
 
 /** ConnectResponse: protocol version 0, negotiated timeout, session id, 16-byte password, read-only flag. */
@@ -60,5 +74,5 @@ export function notification(type: number, path: string): Buffer {
 }
 
 export const OP = { EXISTS: 3, GET_DATA: 4, PING: 11, GET_CHILDREN2: 12, SET_WATCHES: 101, CLOSE_SESSION: -11 } as const;
-export const EVENT = { NODE_CHILDREN_CHANGED: 4 } as const;
+export const EVENT = { NODE_CREATED: 1, NODE_DELETED: 2, NODE_DATA_CHANGED: 3, NODE_CHILDREN_CHANGED: 4 } as const;
 export const ERR = { NO_NODE: -101 } as const;

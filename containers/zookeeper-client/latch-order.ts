@@ -1,3 +1,5 @@
+// The order of a Curator LeaderLatch's participants, as the gateway routes by it and the harness records it.
+
 /** Curator's LeaderLatch names its children `[_c_<uuid>-]latch-<10-digit sequence>`. */
 const LATCH_CHILD = /^(?:.*-)?latch-(\d{10})$/;
 
@@ -15,6 +17,7 @@ export function orderLatchChildren(children: readonly string[]): string[] {
     .map((entry) => entry.child);
 }
 
-export function leaderChild(children: readonly string[]): string | null {
-  return orderLatchChildren(children)[0] ?? null;
+/** The participant ids (each child's data: the node name) in latch order; the first leads. */
+export function latchParticipants(children: ReadonlyMap<string, Buffer>): string[] {
+  return orderLatchChildren([...children.keys()]).map((child) => (children.get(child) ?? Buffer.alloc(0)).toString('utf8').trim());
 }

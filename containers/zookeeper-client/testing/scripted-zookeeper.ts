@@ -1,13 +1,18 @@
-// A scripted, in-memory ZooKeeper server on loopback for unit tests of the harness's watch recipes: one flat
-// tree of paths, child watches per connection, and levers to change children and drop connections.
+// A scripted, in-memory ZooKeeper server on loopback for unit tests of the session and the watch recipe: one
+// flat tree of paths, child and data watches per connection, and levers to change znodes, drop connections,
+// expire sessions and leave reads unanswered.
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { EVENT, ERR, OP, STAT, connectResponse, int, isConnectRequest, notification, parseRequest, reply, ustring } from './zookeeper-wire';
+import { EVENT, ERR, OP, STAT, connectResponse, int, isConnectRequest, notification, onFrames, parseRequest, reply, ustring } from './zookeeper-wire';
 
 export class ScriptedZooKeeper {
   private readonly nodes = new Map<string, Buffer>();
   private readonly sockets = new Set<Socket>();
   private readonly childWatches = new Map<Socket, Set<string>>();
+  /** Paths watched by getData or exists, per connection: their creation, change or deletion is notified. */
+  private readonly dataWatches = new Map<Socket, Set<string>>();
+  /** While true, reads get no answer (pings still do): a server that is up but does not serve. */
+  private stalled = false;
   private server: Server | null = null;
   private nextSession = 0x5eed_0001;
   /** Sessions (low 32 bits of the id) the server has expired: their reconnections are refused as expired. */
@@ -29,15 +34,24 @@ export class ScriptedZooKeeper {
     this.server?.close();
   }
 
-  /** Creates or replaces a znode and fires the child watches of its parent. */
+  /** Creates a znode (notifying its creation and its parent's children) or changes its data (notifying that). */
   put(path: string, data: string): void {
+    const created = !this.nodes.has(path);
     this.nodes.set(path, Buffer.from(data));
-    this.fireChildWatches(parentOf(path));
+    this.fire(this.dataWatches, path, created ? EVENT.NODE_CREATED : EVENT.NODE_DATA_CHANGED);
+    if (created) this.fire(this.childWatches, parentOf(path), EVENT.NODE_CHILDREN_CHANGED);
   }
 
   remove(path: string): void {
     this.nodes.delete(path);
-    this.fireChildWatches(parentOf(path));
+    this.fire(this.dataWatches, path, EVENT.NODE_DELETED);
+    this.fire(this.childWatches, path, EVENT.NODE_DELETED);
+    this.fire(this.childWatches, parentOf(path), EVENT.NODE_CHILDREN_CHANGED);
+  }
+
+  /** Leaves every read unanswered (true) or answers them again (false). */
+  stall(stalled: boolean): void {
+    this.stalled = stalled;
   }
 
   /** Expires every live session: connections drop, and a client that comes back with its old id is told so. */
@@ -50,15 +64,17 @@ export class ScriptedZooKeeper {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     this.childWatches.clear();
+    this.dataWatches.clear();
   }
 
   private childrenOf(path: string): string[] {
     return [...this.nodes.keys()].filter((p) => parentOf(p) === path).map((p) => p.slice(path.length + 1)).sort();
   }
 
-  private fireChildWatches(path: string): void {
-    for (const [socket, paths] of this.childWatches) {
-      if (paths.delete(path)) socket.write(notification(EVENT.NODE_CHILDREN_CHANGED, path));
+  /** Watches are one-shot: a notification consumes the watch. */
+  private fire(watches: Map<Socket, Set<string>>, path: string, event: number): void {
+    for (const [socket, paths] of watches) {
+      if (paths.delete(path)) socket.write(notification(event, path));
     }
   }
 
@@ -66,37 +82,33 @@ export class ScriptedZooKeeper {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     this.childWatches.set(socket, new Set());
-    let pending = Buffer.alloc(0);
+    this.dataWatches.set(socket, new Set());
     let connected = false;
     socket.on('error', () => undefined);
     socket.on('close', () => {
       this.sockets.delete(socket);
       this.childWatches.delete(socket);
+      this.dataWatches.delete(socket);
     });
-    socket.on('data', (data) => {
-      pending = Buffer.concat([pending, data]);
-      while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
-        const body = pending.subarray(4, 4 + pending.readInt32BE(0));
-        pending = pending.subarray(4 + body.length);
-        if (!connected && isConnectRequest(body)) {
-          connected = true;
-          // ConnectRequest: protocol version (4), last zxid seen (8), timeout (4), session id (8), password.
-          const session = body.readUInt32BE(20);
-          if (this.expired.has(session)) {
-            socket.end(connectResponse(0, session));
-            continue;
-          }
-          socket.write(connectResponse(this.sessionTimeoutMs, session !== 0 ? session : this.nextSession++));
-        } else {
-          this.answer(socket, body);
-        }
-      }
+    onFrames(socket, (body) => {
+      if (connected || !isConnectRequest(body)) return this.answer(socket, body);
+      connected = true;
+      // ConnectRequest: protocol version (4), last zxid seen (8), timeout (4), session id (8), password.
+      const session = body.readUInt32BE(20);
+      if (this.expired.has(session)) socket.end(connectResponse(0, session));
+      else socket.write(connectResponse(this.sessionTimeoutMs, session !== 0 ? session : this.nextSession++));
     });
   }
 
   private answer(socket: Socket, body: Buffer): void {
     const { xid, op, path } = parseRequest(body);
+    if (this.stalled && op !== OP.PING && op !== OP.SET_WATCHES && op !== OP.CLOSE_SESSION) return;
     const exists = path !== null && (path === '/' || this.nodes.has(path));
+    // Each read ends with its watch flag. Like ZooKeeper, a missing znode gets a watch (on its creation) from
+    // exists only.
+    const watch = (op === OP.GET_DATA || op === OP.EXISTS || op === OP.GET_CHILDREN2) && body[body.length - 1] === 1;
+    if (watch && op === OP.GET_CHILDREN2 && exists) this.childWatches.get(socket)?.add(path!);
+    if (watch && (op === OP.EXISTS || (op === OP.GET_DATA && exists))) this.dataWatches.get(socket)?.add(path!);
     switch (op) {
       case OP.PING:
       case OP.SET_WATCHES:
@@ -107,7 +119,6 @@ export class ScriptedZooKeeper {
         return;
       case OP.GET_CHILDREN2: {
         if (!exists) return void socket.write(reply(xid, ERR.NO_NODE));
-        if (body[body.length - 1] === 1) this.childWatches.get(socket)?.add(path!);
         const children = this.childrenOf(path!);
         socket.write(reply(xid, 0, Buffer.concat([int(children.length), ...children.map(ustring), STAT])));
         return;

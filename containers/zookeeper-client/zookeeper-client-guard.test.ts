@@ -1,5 +1,5 @@
 // The repairs against the real node-zookeeper-client, talking to a scripted server on loopback that speaks
-// just enough of ZooKeeper's wire format (support/unit-testing/zookeeper-wire.ts) to provoke each failure.
+// just enough of ZooKeeper's wire format (testing/zookeeper-wire.ts) to provoke each failure.
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
@@ -8,7 +8,7 @@ import { createClient } from 'node-zookeeper-client';
 import type { Client } from 'node-zookeeper-client';
 import { guardZooKeeperClient, repairCounts } from './zookeeper-client-guard';
 import type { ClientRepair } from './zookeeper-client-guard';
-import { connectResponse, isConnectRequest, reply } from '../../shared/testing/zookeeper-wire';
+import { connectResponse, isConnectRequest, onFrames, reply } from './testing/zookeeper-wire';
 
 const repairs: ClientRepair[] = [];
 guardZooKeeperClient((r) => repairs.push(r));
@@ -21,17 +21,9 @@ function scriptedServer(onFrame: (socket: Socket, frame: Buffer, connection: num
   let connections = 0;
   const server = createServer((socket) => {
     const connection = ++connections;
-    let pending = Buffer.alloc(0);
     sockets.push(socket);
     socket.on('error', () => undefined);
-    socket.on('data', (data) => {
-      pending = Buffer.concat([pending, data]);
-      while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
-        const size = pending.readInt32BE(0);
-        onFrame(socket, pending.subarray(4, 4 + size), connection);
-        pending = pending.subarray(4 + size);
-      }
-    });
+    onFrames(socket, (body) => onFrame(socket, body, connection));
   });
   servers.push(server);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

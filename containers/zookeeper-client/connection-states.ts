@@ -1,7 +1,7 @@
-/** Curator's names for a ZooKeeper connection, as the gateway reports them. */
+/** Curator's names for a ZooKeeper connection, as the session's listeners hear them and the gateway reports them. */
 export type ConnectionState = 'CONNECTED' | 'SUSPENDED' | 'LOST' | 'RECONNECTED';
 
-/** node-zookeeper-client's raw client states (State.getName()). */
+/** node-zookeeper-client's raw client states (State's name). */
 export type RawState =
   | 'DISCONNECTED'
   | 'SYNC_CONNECTED'

@@ -1,0 +1,153 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { FleetPool } from './fleet-pool';
+import { FleetSpec } from './fleet-spec';
+import { StartedFleet } from './started-fleet';
+import { History } from '../history/history';
+import { TimingProfile, timingProfile } from '../../containers/shared/timing-profile';
+
+// The pool's progress lines are for a run, not for the unit tests' output.
+process.env.ZKH_QUIET ??= '1';
+
+const small: FleetSpec = { zookeeperMembers: 3, webNodes: 3, gateway: false };
+const withGateway: FleetSpec = { zookeeperMembers: 3, webNodes: 3, gateway: true };
+
+/** What the pool did, in order: builds, resets and stops of numbered fleets. */
+class Fakes {
+  readonly log: string[] = [];
+  readonly restores: { fleet: number; withinMs: number; history: History | undefined }[] = [];
+  resetFails = false;
+  buildFails = false;
+  private built = 0;
+
+  readonly build = async (spec: FleetSpec, timing: TimingProfile): Promise<StartedFleet> => {
+    const id = ++this.built;
+    this.log.push(`build ${id} (${spec.gateway ? 'gateway' : 'no gateway'}, ${timing.name})`);
+    if (this.buildFails) throw new Error('Building the fleet failed: no engine');
+    const fleet = { id, spec, history: undefined as History | undefined, stop: async () => { this.log.push(`stop ${id}`); } };
+    return fleet as unknown as StartedFleet;
+  };
+
+  readonly restore = async (fleet: StartedFleet, withinMs: number): Promise<void> => {
+    const id = idOf(fleet);
+    this.log.push(`reset ${id}`);
+    this.restores.push({ fleet: id, withinMs, history: fleet.history });
+    if (this.resetFails) throw new Error('Waited 60000 ms for the fleet to be steady, but it did not happen');
+  };
+
+  pool(reuse = true, timing = timingProfile('fast')): FleetPool {
+    return new FleetPool(timing, reuse, this.build, this.restore);
+  }
+}
+
+const idOf = (fleet: StartedFleet) => (fleet as unknown as { id: number }).id;
+
+describe('acquiring a fleet', () => {
+  test('the first scenario gets a fresh fleet, with its history', async () => {
+    const fakes = new Fakes();
+    const h = new History();
+    const fleet = await fakes.pool().acquire(small, h);
+    assert.equal(idOf(fleet), 1);
+    assert.equal(fleet.history, h);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)']);
+  });
+
+  test('the same spec reuses the fleet once its reset is verified, within the scaled deadline, into the new history', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool(true, timingProfile('debian-defaults', 1.5));
+    const first = await pool.acquire(small, new History());
+    const h2 = new History();
+    const second = await pool.acquire({ ...small }, h2);
+    assert.equal(second, first);
+    assert.equal(second.history, h2);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, debian-defaults)', 'reset 1']);
+    assert.deepEqual(fakes.restores, [{ fleet: 1, withinMs: 360_000, history: h2 }], 'the reset\'s operator writes go into the new scenario\'s history');
+    assert.equal(pool.resets.length, 1);
+    assert.ok(pool.resets[0]! >= 0);
+  });
+
+  test('a different spec gets a fresh fleet; the old one is stopped before the new one is built', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    const other = await pool.acquire(withGateway);
+    assert.equal(idOf(other), 2);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (gateway, fast)']);
+    assert.equal(pool.resets.length, 0);
+  });
+
+  test('the leadership policy is part of the spec: a fleet is not reused across policies', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    await pool.acquire({ ...small, leaderPolicy: 'session' });
+    assert.deepEqual(fakes.log.filter((l) => !l.startsWith('build')), ['stop 1']);
+  });
+
+  test('after a failed scenario (dirty) the fleet is replaced; the fresh one is trusted again', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    pool.markDirty();
+    const fresh = await pool.acquire(small);
+    assert.equal(idOf(fresh), 2);
+    assert.equal(await pool.acquire(small), fresh);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (no gateway, fast)', 'reset 2']);
+  });
+
+  test('with reuse off every scenario gets a fresh fleet and no reset is tried', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool(false);
+    await pool.acquire(small);
+    await pool.acquire(small);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (no gateway, fast)']);
+  });
+
+  test('a reset that cannot be verified falls back to a fresh fleet, stopping the old one', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    fakes.resetFails = true;
+    const h = new History();
+    const fresh = await pool.acquire(small, h);
+    assert.equal(idOf(fresh), 2);
+    assert.equal(fresh.history, h);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'reset 1', 'stop 1', 'build 2 (no gateway, fast)']);
+    assert.equal(pool.resets.length, 0, 'a failed reset is not counted as a reset');
+  });
+
+  test('a failed build leaves the pool empty (the old fleet already stopped), and the error is the build\'s', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    fakes.buildFails = true;
+    await assert.rejects(pool.acquire(withGateway), { message: 'Building the fleet failed: no engine' });
+    assert.equal(pool.peek(), undefined);
+    await pool.release();
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (gateway, fast)']);
+  });
+});
+
+describe('letting a fleet go', () => {
+  test('release() stops the fleet once and empties the pool', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    await pool.release();
+    await pool.release();
+    assert.equal(pool.peek(), undefined);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1']);
+  });
+
+  test('abandon() forgets the fleet without stopping it (kept for a look after a failure); the next scenario builds anew', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    const kept = await pool.acquire(small);
+    assert.equal(pool.peek(), kept);
+    pool.abandon();
+    assert.equal(pool.peek(), undefined);
+    await pool.acquire(small);
+    await pool.release();
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'build 2 (no gateway, fast)', 'stop 2']);
+  });
+});
