@@ -9,8 +9,10 @@ export interface HttpAnswer<T = unknown> {
   readonly headers: Record<string, string | string[] | undefined>;
 }
 
+/** GET and parse JSON; the whole exchange — connect included — is bounded by `timeoutMs`. */
 export async function getJson<T = unknown>(url: string, timeoutMs = 1000): Promise<HttpAnswer<T>> {
-  const response = await request(url, { dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, reset: false });
+  // The agent's connect timeout alone would let a black-holed connect take longer than the caller's bound.
+  const response = await request(url, { dispatcher: agent, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, reset: false, signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.body.text();
   let body: unknown = text;
   try {
