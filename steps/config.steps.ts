@@ -34,7 +34,7 @@ async function publishRejected(world: FleetWorld, content: string, what: string)
 Given('the fleet config is:', async function (this: FleetWorld, content: string) {
   const version = configVersionOf(content);
   await publish(this, content);
-  await this.awaitState(`every running node to run config version ${version}`, judges.answeringRunVersion(version), this.deadline(15_000));
+  await this.judge.awaitHistory(`every running node to run config version ${version}`, judges.answeringRunVersion(version), this.deadline(15_000));
 });
 
 When('the fleet config is changed to:', async function (this: FleetWorld, content: string) {
@@ -55,20 +55,20 @@ When('a fleet config of {int} KiB is published', async function (this: FleetWorl
 });
 
 Then('within {duration} every registered node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
-  await this.withinState(`every registered node to run config version ${version}`, judges.registeredRunVersion(version), deadlineMs);
+  await this.judge.withinHistory(`every registered node to run config version ${version}`, judges.registeredRunVersion(version), deadlineMs);
 });
 
 Then('every registered node runs config version {int}', async function (this: FleetWorld, version: number) {
-  await this.nowState(`every registered node to run config version ${version}`, judges.registeredRunVersion(version));
+  await this.judge.now(`every registered node to run config version ${version}`, judges.registeredRunVersion(version));
 });
 
 Then('within {duration} every node runs config version {int}', async function (this: FleetWorld, deadlineMs: number, version: number) {
-  await this.withinState(`every node to answer and run config version ${version}`, judges.everyNodeRunsVersion(version), deadlineMs);
+  await this.judge.withinHistory(`every node to answer and run config version ${version}`, judges.everyNodeRunsVersion(version), deadlineMs);
 });
 
 Then('every node still runs config version {int}', async function (this: FleetWorld, version: number) {
   const fleet = await this.fleet();
-  await this.nowState(`every node to be up and still on config version ${version}`, judges.everyNodeRunsVersion(version));
+  await this.judge.now(`every node to be up and still on config version ${version}`, judges.everyNodeRunsVersion(version));
   // And still serving it: the application answer carries the version.
   for (const node of fleet.nodes) {
     const answer = await fetchRoot(node.baseUrl());

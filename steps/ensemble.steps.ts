@@ -10,25 +10,25 @@ Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, membe
 
 Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
   const fleet = await this.fleet();
-  await this.nowState(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size));
+  await this.judge.now(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size));
 });
 
 Then('within {duration} the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, deadlineMs: number, followers: number) {
   const fleet = await this.fleet();
-  await this.withinState(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size), deadlineMs);
+  await this.judge.withinHistory(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size), deadlineMs);
 });
 
 Then('within {duration} the ensemble elects a new leader', async function (this: FleetWorld, deadlineMs: number) {
   const previous = this.bracket.zkLeaderBefore;
-  await this.withinState(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, judges.newZooKeeperLeader(previous), deadlineMs);
+  await this.judge.withinHistory(`a new ZooKeeper leader (the previous one was ${previous ?? 'unknown'})`, judges.newZooKeeperLeader(previous), deadlineMs);
 });
 
 Then('within {duration} the ensemble has a leader and accepts writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  await this.within('the ensemble to have a leader and accept a write', () => ensembleProbes.acceptsWrites(fleet), deadlineMs);
+  await this.judge.within('the ensemble to have a leader and accept a write', () => ensembleProbes.acceptsWrites(fleet), deadlineMs);
 });
 
 Then('within {duration} the ensemble refuses writes', async function (this: FleetWorld, deadlineMs: number) {
   const fleet = await this.fleet();
-  await this.within('every running member to refuse a write', () => ensembleProbes.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
+  await this.judge.within('every running member to refuse a write', () => ensembleProbes.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
 });

@@ -21,64 +21,64 @@ Given('the Jetty nodes keep leadership until their ZooKeeper session is lost', f
 
 Then('within {duration} {node} is no longer registered', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const node = await this.nodeAsFaulted(ref);
-  await this.withinState(`${node.name} to leave /fleet/services/web`, judges.znodeGone(node.name), deadlineMs);
+  await this.judge.withinHistory(`${node.name} to leave /fleet/services/web`, judges.znodeGone(node.name), deadlineMs);
 });
 
 Then('within {duration} {node} is registered again', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
   const node = await this.nodeAsFaulted(ref);
-  await this.withinState(`${node.name} to be registered by its current session`, judges.isRegistered(node.name), deadlineMs);
+  await this.judge.withinHistory(`${node.name} to be registered by its current session`, judges.isRegistered(node.name), deadlineMs);
 });
 
 Then('within {duration} exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, deadlineMs: number, count: number) {
-  await this.withinState(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count), deadlineMs);
+  await this.judge.withinHistory(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count), deadlineMs);
 });
 
 Then('exactly {int} Jetty node(s) is/are registered', async function (this: FleetWorld, count: number) {
-  await this.nowState(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count));
+  await this.judge.now(`exactly ${count} registered Jetty nodes`, judges.registeredCount(count));
 });
 
 Then('within {duration} the gateway routes only to {nodes}', async function (this: FleetWorld, deadlineMs: number, names: string[]) {
   const fleet = await this.fleet();
   names.forEach((n) => fleet.node(n));
-  await this.withinState(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names), deadlineMs);
+  await this.judge.withinHistory(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names), deadlineMs);
 });
 
 Then('the gateway routes only to {nodes}', async function (this: FleetWorld, names: string[]) {
   const fleet = await this.fleet();
   names.forEach((n) => fleet.node(n));
-  await this.nowState(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names));
+  await this.judge.now(`the gateway to route only to ${names.join(', ')}`, judges.gatewayRoutesOnlyTo(names));
 });
 
 Then('within {duration} every Jetty node has lost its ZooKeeper session', async function (this: FleetWorld, deadlineMs: number) {
-  await this.withinState('every Jetty node to report its ZooKeeper session lost', judges.everyNodeLostSession(), deadlineMs);
+  await this.judge.withinHistory('every Jetty node to report its ZooKeeper session lost', judges.everyNodeLostSession(), deadlineMs);
 });
 
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
   const previous = this.bracket.jettyLeaderBefore;
   // Latch order (the watch on /fleet/leader) and each node's /status must agree.
-  await this.withinState(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, judges.newJettyLeader(previous), deadlineMs);
+  await this.judge.withinHistory(`a new Jetty leader (the previous one was ${previous ?? 'unknown'})`, judges.newJettyLeader(previous), deadlineMs);
 });
 
 Then('there is exactly one Jetty leader', async function (this: FleetWorld) {
   // The contract's definition: latch order and /status agree, on two rounds of observations in a row.
-  await this.nowState('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), 2);
+  await this.judge.now('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), 2);
 });
 
 Then('within {duration} there is exactly one Jetty leader', async function (this: FleetWorld, deadlineMs: number) {
-  await this.withinState('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), deadlineMs);
+  await this.judge.withinHistory('exactly one Jetty leader (latch order and /status agree)', judges.exactlyOneJettyLeader(), deadlineMs);
 });
 
 Then('for {duration} {node} stays registered', async function (this: FleetWorld, spanMs: number, ref: NodeRef) {
   const node = await this.nodeAsFaulted(ref);
-  await this.holdsState(`${node.name} to stay registered`, judges.isRegistered(node.name), spanMs);
+  await this.judge.holds(`${node.name} to stay registered`, judges.isRegistered(node.name), spanMs);
 });
 
 Then('for {duration} the Jetty leader does not change', async function (this: FleetWorld, spanMs: number) {
-  const { leader, seen } = (await this.currentJettyLeader());
+  const { leader, seen } = (await this.judge.currentJettyLeader());
   if (!leader) throw new Error(`Expected a Jetty leader to watch, but saw ${seen}.`);
-  await this.holdsState(`the Jetty leader to stay ${leader}`, judges.leaderStays(leader), spanMs);
+  await this.judge.holds(`the Jetty leader to stay ${leader}`, judges.leaderStays(leader), spanMs);
 });
 
 Then('the history shows two Jetty leaders at once', async function (this: FleetWorld) {
-  await this.expectViolation('single-jetty-leader');
+  await this.judge.expectViolation('single-jetty-leader');
 });
