@@ -33,7 +33,7 @@ export function invariantsSection(rows: readonly InvariantRow[]): string {
   if (!rows.length) return '';
   const ids = [...new Set(rows.map((r) => r.invariant))];
   const count = (id: string, verdict: string) => rows.filter((r) => r.invariant === id && r.verdict === verdict).length;
-  const summary = ids.map((id) => `<tr><td>${esc(id)}</td><td>${count(id, 'valid')}</td><td class="${count(id, 'invalid') ? 'missed' : ''}">${count(id, 'invalid')}</td><td>${count(id, 'unknown')}</td></tr>`);
+  const summary = ids.map((id) => `<tr><td>${esc(id)}</td><td>${count(id, 'valid')}</td><td class="${rows.some((r) => r.invariant === id && r.verdict === 'invalid' && !r.expected) ? 'missed' : ''}">${count(id, 'invalid')}</td><td>${count(id, 'unknown')}</td></tr>`);
   const notable = rows.filter((r) => r.verdict !== 'valid').map((r) => {
     const evidence = r.evidence.slice(0, 3).map((e) => `${Math.round(e.atMs)} ms [${e.participants.join(', ')}]: ${e.detail}`).join('<br>');
     return `<tr class="${r.verdict === 'invalid' && !r.expected ? 'missed' : ''}"><td>${esc(r.verdict)}${r.expected ? ' (expected)' : ''}</td><td>${esc(r.invariant)}</td><td>${esc(r.scenario)}</td><td>${esc(r.summary)}<br><small>${esc(evidence).replace(/&lt;br&gt;/g, '<br>')}</small></td><td><a href="${esc(r.history)}">history</a></td></tr>`;
