@@ -1,8 +1,7 @@
 // restart: a graceful stop then a start; a killed, stopped or paused target is brought back instead (and its
 // fault ends). Also the rolling restart: each node restarted, registered and routed to before the next.
 import { FaultKind, FaultContext, phrasing } from '../fault-kind';
-import { DOWN_KINDS, FaultTarget } from '../container-faults';
-import { MemberRef, NodeRef, describeMemberRef, describeNodeRef } from '../../fleet/targets';
+import { DOWN_KINDS, FaultTarget, memberOrNode } from '../container-faults';
 import { eventually, now } from '../../../containers/shared/deadline';
 import { fleetProbes } from '../../fleet/fleet-probes';
 import { progress } from '../../progress';
@@ -35,10 +34,7 @@ export const restartKind: FaultKind = {
   family: 'container',
   colour: '#5bc0de',
   phrasings: [
-    phrasing('{member} is restarted', (ref: MemberRef) => `${describeMemberRef(ref)} is restarted`,
-      async (ctx, ref: MemberRef) => restart(ctx, await ctx.member(ref, DOWN_KINDS))),
-    phrasing('{node} is restarted', (ref: NodeRef) => `${describeNodeRef(ref)} is restarted`,
-      async (ctx, ref: NodeRef) => restart(ctx, await ctx.node(ref, DOWN_KINDS))),
+    ...memberOrNode('is restarted', (ctx, target) => restart(ctx, target), DOWN_KINDS),
     phrasing('the Jetty nodes are restarted one by one', () => 'rolling restart of every Jetty node', (ctx) => rollingRestart(ctx)),
   ],
 };
