@@ -2,22 +2,14 @@
 import { History } from '../history/history';
 import { GatewayObservation } from '../history/events';
 import { StartedGateway } from '../../containers/gateway/started-gateway';
-import { poll, Poller } from './poller';
+import { observe, Poller } from './poller';
 
 export const GATEWAY_INTERVAL_MS = 50;
 const TIMEOUT_MS = 350;
 
 export function observeGateway(gateway: StartedGateway, history: History): Poller {
-  return poll(GATEWAY_INTERVAL_MS, async () => {
-    const sentAt = history.now();
-    try {
-      const s = await gateway.status(TIMEOUT_MS);
-      history.append<GatewayObservation>({
-        kind: 'observe', observer: 'gateway', sentAt, answered: true, zk: s.zk, leader: s.leader,
-        backends: s.backends.map(({ node, address, port }) => ({ node, address, port })),
-      });
-    } catch (e) {
-      history.append<GatewayObservation>({ kind: 'observe', observer: 'gateway', sentAt, answered: false, error: (e as Error).message });
-    }
-  });
+  return observe<GatewayObservation>(history, GATEWAY_INTERVAL_MS, async () => {
+    const s = await gateway.status(TIMEOUT_MS);
+    return { kind: 'observe', observer: 'gateway', answered: true, zk: s.zk, leader: s.leader, backends: s.backends.map(({ node, address, port }) => ({ node, address, port })) };
+  }, (e) => ({ kind: 'observe', observer: 'gateway', answered: false, error: e.message }));
 }

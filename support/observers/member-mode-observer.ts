@@ -6,15 +6,14 @@
 import { History } from '../history/history';
 import { MemberModeObservation } from '../history/events';
 import { StartedZooKeeperMember } from '../../containers/zookeeper/zookeeper-member';
-import { poll, Poller } from './poller';
+import { observe, Poller } from './poller';
 
 export const MEMBER_MODE_INTERVAL_MS = 100;
 const TIMEOUT_MS = 350;
 
 export function observeMemberMode(member: StartedZooKeeperMember, history: History): Poller {
-  return poll(MEMBER_MODE_INTERVAL_MS, async () => {
-    const sentAt = history.now();
+  return observe<MemberModeObservation>(history, MEMBER_MODE_INTERVAL_MS, async () => {
     const mode = await member.probeMode(TIMEOUT_MS);
-    history.append<MemberModeObservation>({ kind: 'observe', observer: 'member-mode', sentAt, member: member.name, mode, answered: mode !== 'unreachable' });
-  });
+    return { kind: 'observe', observer: 'member-mode', member: member.name, mode, answered: mode !== 'unreachable' };
+  }, () => ({ kind: 'observe', observer: 'member-mode', member: member.name, mode: 'unreachable', answered: false }));
 }

@@ -4,25 +4,20 @@
 import { History } from '../history/history';
 import { NodeStatusObservation } from '../history/events';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
-import { poll, Poller } from './poller';
+import { observe, Poller } from './poller';
 
 export const NODE_STATUS_INTERVAL_MS = 50;
 /** Long enough for a busy JVM on 2 cores, short enough that "no answer" is recorded well within 500 ms. */
 export const NODE_STATUS_TIMEOUT_MS = 350;
 
 export function observeNodeStatus(node: StartedWebNode, history: History): Poller {
-  return poll(NODE_STATUS_INTERVAL_MS, async () => {
-    const sentAt = history.now();
-    try {
-      const s = await node.status(NODE_STATUS_TIMEOUT_MS);
-      history.append<NodeStatusObservation>({
-        kind: 'observe', observer: 'node-status', sentAt, node: node.name, answered: true,
-        registered: s.registered, leader: s.leader, zk: s.zk, configVersion: s.configVersion,
-        ...(s.session !== undefined ? { session: s.session } : {}),
-        ...(s.incarnation !== undefined ? { incarnation: s.incarnation } : {}),
-      });
-    } catch (e) {
-      history.append<NodeStatusObservation>({ kind: 'observe', observer: 'node-status', sentAt, node: node.name, answered: false, error: (e as Error).message });
-    }
-  });
+  return observe<NodeStatusObservation>(history, NODE_STATUS_INTERVAL_MS, async () => {
+    const s = await node.status(NODE_STATUS_TIMEOUT_MS);
+    return {
+      kind: 'observe', observer: 'node-status', node: node.name, answered: true,
+      registered: s.registered, leader: s.leader, zk: s.zk, configVersion: s.configVersion,
+      ...(s.session !== undefined ? { session: s.session } : {}),
+      ...(s.incarnation !== undefined ? { incarnation: s.incarnation } : {}),
+    };
+  }, (e) => ({ kind: 'observe', observer: 'node-status', node: node.name, answered: false, error: e.message }));
 }
