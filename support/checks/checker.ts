@@ -1,6 +1,6 @@
 // A checker is a pure function from a scenario's history to a verdict with evidence (Jepsen's checker,
-// Porcupine's shape). Verdicts compose: one history gets every checker; `false` wins over `unknown`, which
-// wins over `true`.
+// Porcupine's shape). One history gets every checker; within a checker a violation (`false`) wins over a gap
+// (`unknown`), which wins over `true`.
 import { HistoryEvent } from '../history/events';
 
 /** true: the history shows the invariant held; false: it shows a violation; unknown: the record has a gap. */
@@ -31,13 +31,6 @@ export interface Checker {
   /** One sentence for README and reports. */
   readonly describe: string;
   check(history: readonly HistoryEvent[]): CheckerVerdict;
-}
-
-/** Combines validities: any false is false; else any unknown is unknown; else true. */
-export function combine(validities: readonly Validity[]): Validity {
-  if (validities.includes(false)) return false;
-  if (validities.includes('unknown')) return 'unknown';
-  return true;
 }
 
 export function verdictWord(valid: Validity): 'valid' | 'invalid' | 'unknown' {

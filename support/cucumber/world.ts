@@ -30,11 +30,8 @@ export class FleetWorld extends World {
   spec: FleetSpec = { ...EMPTY_SPEC };
   /** Everything this scenario did and saw, on one clock; steps and checkers judge it. */
   readonly history = new History();
-  /** Fault ids by record, so a fault's end pairs with its start in the history. */
-  private readonly faultIds = new WeakMap<object, number>();
   readonly faults = new FaultLog((phase, record) => {
-    if (!this.faultIds.has(record)) this.faultIds.set(record, this.history.faultId());
-    this.history.append<NemesisEvent>({ kind: 'nemesis', phase, fault: record.kind, targets: [...record.targets], faultId: this.faultIds.get(record)!, ...(record.params ? { params: clean(record.params) } : {}) },
+    this.history.append<NemesisEvent>({ kind: 'nemesis', phase, fault: record.kind, targets: [...record.targets], faultId: record.id, ...(record.params ? { params: clean(record.params) } : {}) },
       this.history.at(phase === 'start' ? record.startedAtMs : record.endedAtMs ?? now()));
   });
   observers: FleetObservers | undefined;

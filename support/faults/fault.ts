@@ -3,6 +3,8 @@
 import { now } from '../../containers/shared/deadline';
 
 export interface FaultRecord {
+  /** The fault's number in its scenario, from 1: pairs its start and end in the history. */
+  readonly id: number;
   /** The fault kind's name (support/faults/kinds/). */
   readonly kind: string;
   /** Faults of one family end together ("When the network heals" heals the network family). */
@@ -40,7 +42,7 @@ export class FaultLog {
    * a kill takes effect before the engine's call returns, so what failed meanwhile falls inside the fault.
    */
   record(kind: string, targets: readonly string[], heal: () => Promise<void>, options: RecordOptions = {}): ActiveFault {
-    const record: FaultRecord = { kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs: options.startedAtMs ?? now(), endedAtMs: null };
+    const record: FaultRecord = { id: this.faults.length + 1, kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs: options.startedAtMs ?? now(), endedAtMs: null };
     let healed = false;
     const fault: ActiveFault = {
       record,

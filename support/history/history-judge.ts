@@ -131,23 +131,24 @@ export function withinHistory(history: History, what: string, judge: StateJudge,
 /** Waits until every polled subject of the history has been observed again after `afterT` (history clock). */
 export function freshState(history: History, afterT: number, timeoutMs = 2000): Promise<{ state: FleetState; stale: string[] }> {
   const subjects = polledSubjects(history);
-  const missing = () => {
-    const seen = new Set<string>();
-    for (const e of history.events()) {
-      if (e.kind !== 'observe' || e.sentAt < afterT) continue;
-      if (e.observer === 'node-status') seen.add(`node-status ${e.node}`);
-      else if (e.observer === 'member-mode') seen.add(`member-mode ${e.member}`);
-      else if (e.observer === 'gateway') seen.add('gateway');
-    }
-    return subjects.filter((s) => !seen.has(s));
+  const seen = new Set<string>();
+  const note = (e: HistoryEvent) => {
+    const subject = e.kind === 'observe' && e.sentAt >= afterT ? subjectOf(e) : null;
+    if (subject) seen.add(subject);
   };
+  // Only the newest events can have been asked for after `afterT` (sentAt ≤ t, and the history is sorted by t);
+  // later ones are noted as they come, so a long history is not scanned again on every event.
+  const events = history.events();
+  for (let i = events.length - 1; i >= 0 && events[i]!.t >= afterT; i--) note(events[i]!);
+  const missing = () => subjects.filter((s) => !seen.has(s));
   return new Promise((resolve) => {
     const done = () => {
       unsubscribe();
       clearTimeout(timer);
       resolve({ state: FleetState.of(history.events()), stale: missing() });
     };
-    const unsubscribe = history.subscribe(() => {
+    const unsubscribe = history.subscribe((e) => {
+      note(e);
       if (missing().length === 0) done();
     });
     const timer = setTimeout(done, timeoutMs);

@@ -13,7 +13,6 @@ export class History {
   private readonly log: HistoryEvent[] = [];
   private readonly listeners = new Set<Listener>();
   private nextOpId = 1;
-  private nextFaultId = 1;
   header: Omit<HistoryHeader, 'kind' | 't'> | undefined;
 
   constructor(readonly originMs: number = performance.now()) {}
@@ -48,10 +47,6 @@ export class History {
       done = true;
       this.append<OpEvent>({ kind: 'op', type, id, process, f, value: completion ?? value });
     };
-  }
-
-  faultId(): number {
-    return this.nextFaultId++;
   }
 
   events(): readonly HistoryEvent[] {

@@ -48,10 +48,6 @@ export class GatewayTraffic {
     this.timer = setInterval(() => this.tick(), 1000 / this.options.ratePerSecond);
   }
 
-  /** Requests sent so far (completed or not). */
-  sentCount(): number {
-    return this.sent;
-  }
 
   private tick(): void {
     if (this.sent >= this.options.maxRequests || performance.now() - this.startedAt >= this.options.maxDurationMs) {

@@ -2,7 +2,7 @@
 // fails for sample size alone: while fewer than 100 have completed the traffic keeps running (at most 10 s
 // more), and the verdict says how many it judged.
 import { History } from '../history/history';
-import { GatewayTraffic, RequestRecord, requestsOf } from './gateway-traffic';
+import { GatewayTraffic, RequestRecord, requestsOf, TRAFFIC_PROCESS } from './gateway-traffic';
 
 export const MIN_JUDGED_REQUESTS = 100;
 export const MAX_EXTRA_TRAFFIC_MS = 10_000;
@@ -12,6 +12,8 @@ export async function judgedRequests(history: History, traffic: GatewayTraffic):
   const completed = () => requestsOf(history.events(), traffic.startMs);
   let requests = completed();
   if (requests.length >= MIN_JUDGED_REQUESTS) return { requests, note: '' };
+  // Every completion from now on is of a request this traffic sent: count them rather than re-reading the history.
+  let completedCount = requests.length;
   await new Promise<void>((resolve) => {
     const done = () => {
       unsubscribe();
@@ -19,7 +21,7 @@ export async function judgedRequests(history: History, traffic: GatewayTraffic):
       resolve();
     };
     const unsubscribe = history.subscribe((e) => {
-      if (e.kind === 'op' && e.process === 'traffic' && e.type !== 'invoke' && completed().length >= MIN_JUDGED_REQUESTS) done();
+      if (e.kind === 'op' && e.process === TRAFFIC_PROCESS && e.f === 'request' && e.type !== 'invoke' && ++completedCount >= MIN_JUDGED_REQUESTS) done();
     });
     const timer = setTimeout(done, MAX_EXTRA_TRAFFIC_MS);
   });

@@ -32,5 +32,3 @@ export interface ComponentKind<Started> {
   /** Files for a failed scenario's diagnostics (each read bounded; a failure is written, not thrown). */
   diagnostics(fleet: StartedFleet): Promise<Record<string, string>>;
 }
-
-export const ALL_GOOD: Observation = { ok: true, seen: 'steady' };
