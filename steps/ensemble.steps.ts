@@ -8,12 +8,12 @@ Given('a ZooKeeper ensemble of {int} members', function (this: FleetWorld, membe
   this.declare({ zookeeperMembers: members });
 });
 
-Then('the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, followers: number) {
+Then('the ensemble has exactly one leader and {int} follower(s)', async function (this: FleetWorld, followers: number) {
   const fleet = await this.fleet();
   await this.judge.now(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size));
 });
 
-Then('within {duration} the ensemble has exactly one leader and {int} followers', async function (this: FleetWorld, deadlineMs: number, followers: number) {
+Then('within {duration} the ensemble has exactly one leader and {int} follower(s)', async function (this: FleetWorld, deadlineMs: number, followers: number) {
   const fleet = await this.fleet();
   await this.judge.withinHistory(`exactly one ZooKeeper leader and ${followers} followers`, judges.leaderAndFollowers(followers, fleet.ensemble.size), deadlineMs);
 });

@@ -15,6 +15,7 @@ import { OPEN_ACL } from './digest-acl';
 import type { OperatorCredentials } from './digest-acl';
 import { isNoNode, isNodeExists } from './zookeeper-errors';
 import { guardZooKeeperClient } from './zookeeper-client-guard';
+import { syncZnode } from './zookeeper-sync';
 
 // node-zookeeper-client 1.1.3 throws from its socket handler when a session is closed while connecting,
 // reads a dead socket's bytes as the next one's and has no read timeout: the guard repairs all three.
@@ -34,6 +35,11 @@ export interface SessionOptions {
 }
 
 const SPIN_DELAY_MS = 100;
+
+/** An operation that timed out waiting for a connection: it was never handed to a client, so it surely did not happen. */
+export class NotSentError extends Error {
+  override readonly name = 'NotSentError';
+}
 
 type Done<T> = (error: unknown, value?: T) => void;
 
@@ -127,6 +133,14 @@ export class ZooKeeperSession {
     return this.bounded(`setData ${path}`, (client, done) => client.setData(path, data, version, (error, stat) => done(error, stat)));
   }
 
+  /**
+   * Lets the member this session is connected to catch up with the leader: a read after it, on this session,
+   * sees every write committed before the sync reached the leader.
+   */
+  sync(path = '/'): Promise<void> {
+    return this.bounded(`sync ${path}`, (client, done) => syncZnode(client, path, (error) => done(error)));
+  }
+
   /** Deletes the znode; one that is not there counts as deleted. */
   remove(path: string): Promise<void> {
     return this.bounded(`remove ${path}`, (client, done) => client.remove(path, -1, (error) => done(isNoNode(error) ? null : error)));
@@ -169,6 +183,7 @@ export class ZooKeeperSession {
   private bounded<T>(what: string, run: (client: Client, done: Done<T>) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
+      let sent = false;
       const settle: Done<T> = (error, value) => {
         if (settled) return;
         settled = true;
@@ -179,9 +194,14 @@ export class ZooKeeperSession {
       };
       const start = (client: Client | null): void => {
         if (client === null) settle(new Error(`ZooKeeper ${what}: the session was closed`));
-        else if (!settled) run(client, settle);
+        else if (!settled) {
+          sent = true;
+          run(client, settle);
+        }
       };
-      const timer = setTimeout(() => settle(new Error(`ZooKeeper ${what} got no answer within ${this.opTimeoutMs} ms`)), this.opTimeoutMs);
+      const timer = setTimeout(() => settle(sent
+        ? new Error(`ZooKeeper ${what} got no answer within ${this.opTimeoutMs} ms`)
+        : new NotSentError(`ZooKeeper ${what} got no connection within ${this.opTimeoutMs} ms, so it was never sent`)), this.opTimeoutMs);
       if (this.closed) start(null);
       else if (this.connected) start(this.client);
       else this.waiting.add(start);

@@ -5,7 +5,7 @@ import { history, polls, registrations, request, writeConfig } from './history-f
 import { HistoryHeader } from '../history/events';
 
 test('the five default invariants, in report order, with distinct ids', () => {
-  assert.deepEqual(DEFAULT_CHECKERS.map((c) => c.id), ['single-jetty-leader', 'config-monotonic', 'config-acknowledged-applied', 'gateway-routing', 'availability']);
+  assert.deepEqual(DEFAULT_CHECKERS.map((c) => c.id), ['single-jetty-leader', 'config-monotonic', 'config-acknowledged-applied', 'gateway-routing', 'availability', 'linearizable-register']);
   for (const c of DEFAULT_CHECKERS) assert.ok(c.describe.length > 20, c.id);
   assert.equal(checkerById('gateway-routing').id, 'gateway-routing');
   assert.throws(() => checkerById('two-leaders'), /No invariant is called "two-leaders": the default invariants are single-jetty-leader, /);

@@ -7,9 +7,10 @@ import { configMonotonic } from './config-monotonic';
 import { configAcknowledgedApplied } from './config-acknowledged-applied';
 import { gatewayRouting } from './gateway-routing';
 import { availabilityWindows } from './availability-windows';
+import { linearizableRegister } from './linearizability/linearizable-register';
 import { ZkharnessError } from '../../containers/shared/errors';
 
-export const DEFAULT_CHECKERS: readonly Checker[] = [singleJettyLeader, configMonotonic, configAcknowledgedApplied, gatewayRouting, availabilityWindows];
+export const DEFAULT_CHECKERS: readonly Checker[] = [singleJettyLeader, configMonotonic, configAcknowledgedApplied, gatewayRouting, availabilityWindows, linearizableRegister];
 
 /** Every default checker's verdict on one history (sorted by `t`, header excluded or not: it is ignored). */
 export function checkHistory(history: readonly HistoryEvent[]): CheckerVerdict[] {

@@ -80,6 +80,7 @@ AfterStep(function (this: FleetWorld, { pickleStep, result }) {
 After(async function (this: FleetWorld, { result, pickle }) {
   // The history ends with the scenario's last step: traffic and observers stop before anything is healed.
   await this.traffic?.stop();
+  await this.registers?.stop();
   await this.observers?.stop();
   const judged = this.hasFleet() ? judgeScenario({ scenario: this.scenario, feature: this.feature, history: this.history, expected: this.expectedViolations }, settings().reportsDir) : undefined;
   if (judged) {

@@ -13,6 +13,7 @@ import { settings } from '../settings';
 import { NodeRef } from '../fleet/targets';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
 import { GatewayTraffic, requestsOf } from '../workload/gateway-traffic';
+import { RegisterWorkload } from '../workload/register-workload';
 import { runContext } from './run-context';
 import { SettingError } from '../../containers/shared/errors';
 import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
@@ -49,6 +50,8 @@ export class FleetWorld extends World {
   readonly judge: StepJudge = new StepJudge(this);
   /** Traffic started by "Given steady traffic through the gateway"; it runs until the scenario ends. */
   traffic: GatewayTraffic | undefined;
+  /** Started by "Given a register workload through every member"; it runs until a register verdict or the scenario's end. */
+  registers: RegisterWorkload | undefined;
   /** The mzxid of the last malformed config published, which nodes report back when they reject it. */
   lastMalformedZxid: number | null = null;
   private started: StartedFleet | undefined;

@@ -17,6 +17,10 @@ export class ScriptedZooKeeper {
   private nextSession = 0x5eed_0001;
   /** Sessions (low 32 bits of the id) the server has expired: their reconnections are refused as expired. */
   private readonly expired = new Set<number>();
+  /** The path of every sync request answered, in order. */
+  readonly syncs: string[] = [];
+  /** Connections accepted so far: a client that had to reconnect shows here. */
+  accepted = 0;
 
   constructor(private readonly sessionTimeoutMs = 4000) {}
 
@@ -79,6 +83,7 @@ export class ScriptedZooKeeper {
   }
 
   private accept(socket: Socket): void {
+    this.accepted++;
     this.sockets.add(socket);
     socket.setNoDelay(true);
     this.childWatches.set(socket, new Set());
@@ -126,6 +131,10 @@ export class ScriptedZooKeeper {
       case OP.GET_DATA:
         if (!exists) return void socket.write(reply(xid, ERR.NO_NODE));
         socket.write(reply(xid, 0, Buffer.concat([int(this.nodes.get(path!)?.length ?? 0), this.nodes.get(path!) ?? Buffer.alloc(0), STAT])));
+        return;
+      case OP.SYNC: // SyncResponse: the path echoed back
+        this.syncs.push(path ?? '');
+        socket.write(reply(xid, 0, ustring(path ?? '')));
         return;
       case OP.EXISTS:
         socket.write(exists ? reply(xid, 0, STAT) : reply(xid, ERR.NO_NODE));

@@ -73,6 +73,6 @@ export function notification(type: number, path: string): Buffer {
   return reply(-1, 0, Buffer.concat([int(type), int(3), ustring(path)]));
 }
 
-export const OP = { EXISTS: 3, GET_DATA: 4, PING: 11, GET_CHILDREN2: 12, SET_WATCHES: 101, CLOSE_SESSION: -11 } as const;
+export const OP = { EXISTS: 3, GET_DATA: 4, SYNC: 9, PING: 11, GET_CHILDREN2: 12, SET_WATCHES: 101, CLOSE_SESSION: -11 } as const;
 export const EVENT = { NODE_CREATED: 1, NODE_DELETED: 2, NODE_DATA_CHANGED: 3, NODE_CHILDREN_CHANGED: 4 } as const;
 export const ERR = { NO_NODE: -101 } as const;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { checkLinearizable, linearizableRegister } from './linearizable-register';
 import { RegisterWitness } from './witness';
 import { history } from '../history-fixtures';
-import { cas, read, write } from './register-fixtures';
+import { cas, casNotSwapped, read, write } from './register-fixtures';
 
 const K = '/r1';
 const witnesses = (v: ReturnType<typeof checkLinearizable>) => v.figures?.witnesses as RegisterWitness[];
@@ -85,6 +85,22 @@ test('(f) a CAS that took effect needed the value it compared with', () => {
   // A failed CAS did not happen; an unknown one may have.
   assert.equal(checkLinearizable(history(write(1, 'p1', K, 0, 10, 1), cas(2, 'p2', K, 20, 30, 1, 2, 'fail'), read(3, 'p3', K, 40, 50, 1))).valid, true);
   assert.equal(checkLinearizable(history(write(1, 'p1', K, 0, 10, 1), cas(2, 'p2', K, 20, 30, 1, 2, 'info'), read(3, 'p3', K, 40, 50, 2), read(4, 'p3', K, 60, 70, 2))).valid, true);
+});
+
+test('a CAS that returned false observed the register: what it found must fit, like a read, and it wrote nothing', () => {
+  const fits = history(write(1, 'p1', K, 0, 10, 1), casNotSwapped(2, 'p2', K, 20, 30, 5, 6, 1), read(3, 'p3', K, 40, 50, 1));
+  assert.equal(checkLinearizable(fits).valid, true);
+  // It found 1 after 2 had been written and acknowledged: a stale observation, named in the witness.
+  const stale = history(write(1, 'p1', K, 0, 10, 1), write(2, 'p1', K, 20, 30, 2), casNotSwapped(3, 'p2', K, 40, 50, 5, 6, 1));
+  const v = checkLinearizable(stale);
+  assert.equal(v.valid, false);
+  assert.match(witnesses(v)[0]!.unplaceable[0]!.why, /cas 5→6 \(not swapped: found 1\) by p2 .* held 2; every write of 1 was over by 10 ms, before write 2 by p1 began .* before this CAS began/);
+  // Returning false while the register held `from` is impossible; and a not-swapped CAS wrote nothing.
+  assert.equal(checkLinearizable(history(write(1, 'p1', K, 0, 10, 5), casNotSwapped(2, 'p2', K, 20, 30, 5, 6, 5))).valid, false);
+  assert.equal(checkLinearizable(history(write(1, 'p1', K, 0, 10, 1), casNotSwapped(2, 'p2', K, 20, 30, 5, 6, 1), read(3, 'p3', K, 40, 50, 6))).valid, false);
+  // A not-swapped CAS whose `found` is not a register value is a hole in the record.
+  const bad = history(write(1, 'p1', K, 0, 10, 1), ...casNotSwapped(2, 'p2', K, 20, 30, 5, 6, 1).map((e) => (e.type === 'ok' ? { ...e, value: { key: K, swapped: false, found: { no: 1 } } } : e)));
+  assert.equal(checkLinearizable(bad).valid, 'unknown');
 });
 
 test('(g) keys are checked on their own; a violation is reported under its key', () => {

@@ -1,7 +1,9 @@
 // The register operations of a history, paired invocation with completion by `id` (Jepsen's history shape):
 //   invoke {key}                 read     ok {key, value: <value read, null when the znode did not exist>}
 //   invoke {key, value}          write    ok (value ignored)
-//   invoke {key, from, to}       cas      ok (it took effect) | fail (it did not: the compare failed, or it errored)
+//   invoke {key, from, to}       cas      ok (it took effect)
+//                                         | ok {swapped: false, found} (it returned false: the register held `found`)
+//                                         | fail (it did not take effect, and says nothing of the value)
 // A completion 'fail' surely did not happen and is left out of the search (kept to explain witnesses). An
 // 'info' completion, or none before the history ends, is unknown: the op gets return time +Infinity and may
 // be placed anywhere after its call or left out (Porcupine and Knossos do the same). An unknown read is
@@ -72,6 +74,11 @@ export function registerOperations(history: readonly HistoryEvent[]): RegisterHi
       const value = e.value?.value;
       if (!isRegisterValue(value)) { bad(e); continue; }
       output = { value };
+    }
+    if (e.type === 'ok' && started.input.f === 'cas' && e.value?.swapped === false) {
+      const found = e.value.found;
+      if (!isRegisterValue(found)) { bad(e); continue; }
+      output = { swapped: false, found };
     }
     finish(started.call, started.key, started.input, e.type, e.t, output);
   }

@@ -21,6 +21,11 @@ export function cas(id: number, process: string, key: string, call: number, ret:
   return operation(id, process, 'cas', call, done(ret, type), { key, from, to });
 }
 
+/** A CAS that returned false: it completed ok, found `found` and wrote nothing. */
+export function casNotSwapped(id: number, process: string, key: string, call: number, ret: number, from: RegisterValue, to: RegisterValue, found: RegisterValue) {
+  return operation(id, process, 'cas', call, { t: ret, type: 'ok' }, { key, from, to }, { key, swapped: false, found });
+}
+
 /** Mulberry32: a tiny seeded PRNG, so a "random" history is the same on every run. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -11,9 +11,15 @@ export type RegisterInput =
   /** Compare-and-set by value: an 'ok' completion means it took effect (the register held `from`). */
   | { readonly f: 'cas'; readonly from: RegisterValue; readonly to: RegisterValue };
 
-/** A read's output is the value it read; writes and CAS return nothing beyond having happened. */
+/**
+ * A read's output is the value it read. A write returns nothing beyond having happened. A CAS that took effect
+ * returns nothing either; one that returned false (the register did not hold `from`) says what it found, as
+ * Porcupine's CAS register does: it happened, as an observation, and must fit the order like a read.
+ */
 export interface RegisterOutput {
   readonly value?: RegisterValue;
+  readonly swapped?: false;
+  readonly found?: RegisterValue;
 }
 
 export type RegisterOp = Operation<RegisterInput, RegisterOutput>;
@@ -36,7 +42,9 @@ export const registerModel: Model<RegisterValue, RegisterInput, RegisterOutput> 
       case 'write': return { ok: true, next: input.value };
       // An unknown CAS that did not take effect is the same as leaving it out, which the search may do; so
       // whenever a CAS is placed, it is placed as having taken effect.
-      case 'cas': return { ok: state === input.from, next: input.to };
+      case 'cas':
+        if (output?.swapped === false) return { ok: state === output.found && state !== input.from, next: state };
+        return { ok: state === input.from, next: input.to };
     }
   },
   // JSON keeps 3 and "3" apart, as the strict comparison in step does.
@@ -45,7 +53,8 @@ export const registerModel: Model<RegisterValue, RegisterInput, RegisterOutput> 
   describeState: (state) => (state === null ? 'null (the znode did not exist)' : showValue(state)),
   describeOp(op) {
     const i = op.input;
-    const what = i.f === 'read' ? `read → ${showValue(op.output?.value)}` : i.f === 'write' ? `write ${showValue(i.value)}` : `cas ${showValue(i.from)}→${showValue(i.to)}`;
+    const cas = (from: RegisterValue, to: RegisterValue) => `cas ${showValue(from)}→${showValue(to)}${op.output?.swapped === false ? ` (not swapped: found ${showValue(op.output.found)})` : ''}`;
+    const what = i.f === 'read' ? `read → ${showValue(op.output?.value)}` : i.f === 'write' ? `write ${showValue(i.value)}` : cas(i.from, i.to);
     return `${what} by ${op.process}${op.outcome === 'info' ? ' (outcome unknown)' : ''}`;
   },
 };

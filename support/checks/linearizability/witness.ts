@@ -32,23 +32,28 @@ export interface RegisterWitness {
 
 export function witnessOp(op: RegisterOp): WitnessOp {
   const i = op.input;
-  const value = i.f === 'read' ? { key: op.key, value: op.output?.value } : i.f === 'write' ? { key: op.key, value: i.value } : { key: op.key, from: i.from, to: i.to };
+  const notSwapped = op.output?.swapped === false ? { swapped: false, found: op.output.found } : {};
+  const value = i.f === 'read' ? { key: op.key, value: op.output?.value } : i.f === 'write' ? { key: op.key, value: i.value } : { key: op.key, from: i.from, to: i.to, ...notSwapped };
   return { process: op.process, f: op.f, value, invokeMs: op.callMs, completeMs: Number.isFinite(op.returnMs) ? op.returnMs : null };
 }
 
 const span = (op: RegisterOp) => `${Math.round(op.callMs)}–${Number.isFinite(op.returnMs) ? ms(op.returnMs) : '? ms'}`;
-const writes = (op: RegisterOp, v: RegisterValue) => (op.input.f === 'write' && op.input.value === v) || (op.input.f === 'cas' && op.input.to === v);
+/** A CAS that returned false observed the register, as a read does; it wrote nothing. */
+const notSwapped = (op: RegisterOp) => op.input.f === 'cas' && op.output?.swapped === false;
+const writes = (op: RegisterOp, v: RegisterValue) => (op.input.f === 'write' && op.input.value === v) || (op.input.f === 'cas' && !notSwapped(op) && op.input.to === v);
+/** What an observation saw: a read's value, or what a CAS that returned false found. */
+const observed = (op: RegisterOp): RegisterValue | undefined => (op.input.f === 'read' ? op.output?.value : notSwapped(op) ? op.output?.found : undefined);
 
 /** The plain reason a read of `v` cannot be placed, when there is one; '' when only the search can tell. */
 export function staleReadReason(read: RegisterOp, ops: readonly RegisterOp[], failed: readonly RegisterOp[]): string {
-  const v = read.output?.value;
+  const v = observed(read);
   if (v === undefined) return '';
   const writers = ops.filter((o) => writes(o, v));
-  const changers = ops.filter((o) => o.outcome === 'ok' && o.input.f !== 'read' && !writes(o, v));
+  const changers = ops.filter((o) => o.outcome === 'ok' && o.input.f !== 'read' && !notSwapped(o) && !writes(o, v));
   if (writers.length === 0) {
     if (v === null) {
       const first = changers.filter((w) => w.returnMs < read.callMs).sort((a, b) => a.returnMs - b.returnMs)[0];
-      return first ? `; nothing deletes the znode, and ${registerModel.describeOp(first)} completed at ${ms(first.returnMs)}, before this read began` : '';
+      return first ? `; nothing deletes the znode, and ${registerModel.describeOp(first)} completed at ${ms(first.returnMs)}, before this ${read.input.f === 'read' ? 'read' : 'CAS'} began` : '';
     }
     const lost = failed.filter((o) => writes(o, v));
     return `; no write of ${showValue(v)} that may have taken effect was invoked on ${read.key}` + (lost.length ? ` (${registerModel.describeOp(lost[0]!)} at ${span(lost[0]!)} failed)` : '');
@@ -57,7 +62,7 @@ export function staleReadReason(read: RegisterOp, ops: readonly RegisterOp[], fa
   const lastEnd = Math.max(...writers.filter((w) => w.callMs <= read.returnMs).map((w) => w.returnMs));
   if (!Number.isFinite(lastEnd)) return '';
   const over = changers.filter((w) => w.callMs > lastEnd && w.returnMs < read.callMs).sort((a, b) => b.returnMs - a.returnMs)[0];
-  return over ? `; every write of ${showValue(v)} was over by ${ms(lastEnd)}, before ${registerModel.describeOp(over)} began at ${ms(over.callMs)}, and that completed at ${ms(over.returnMs)}, before this read began` : '';
+  return over ? `; every write of ${showValue(v)} was over by ${ms(lastEnd)}, before ${registerModel.describeOp(over)} began at ${ms(over.callMs)}, and that completed at ${ms(over.returnMs)}, before this ${read.input.f === 'read' ? 'read' : 'CAS'} began` : '';
 }
 
 /** The witness for one key whose search ended at `longest` (the longest linearizable prefix) in `stateAfter`. */
@@ -70,8 +75,8 @@ export function registerWitness(key: string, ops: readonly RegisterOp[], failed:
   const last = longest[longest.length - 1];
   const prefix = last ? `the longest linearizable prefix (${longest.length} of ${ops.length} ops, ending with ${registerModel.describeOp(last)} at ${span(last)})` : 'the start (no op could be placed first)';
   const unplaceable = next.map((op) => {
-    const need = op.input.f === 'cas' ? ` (it needed ${showValue(op.input.from)})` : '';
-    const plain = op.input.f === 'read' ? staleReadReason(op, ops, failed) : '';
+    const need = op.input.f === 'cas' && !notSwapped(op) ? ` (it needed ${showValue(op.input.from)})` : '';
+    const plain = observed(op) !== undefined ? staleReadReason(op, ops, failed) : '';
     const why = `${registerModel.describeOp(op)} on ${key} at ${span(op)} cannot follow ${prefix}: the register then held ${registerModel.describeState(stateAfter)}${need}${plain}`;
     return { ...witnessOp(op), what: registerModel.describeOp(op), why };
   });
