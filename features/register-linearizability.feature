@@ -23,6 +23,13 @@ Feature: ZooKeeper keeps its promises to the fleet, checked as a register histor
     Then within 20 seconds the ensemble has exactly one leader and 2 followers
     And the register history is linearizable
 
+  Scenario: Sync'ed reads from a follower cut off from the others stay linearizable
+    Given a ZooKeeper ensemble of 3 members
+    And a register workload through every member
+    When a ZooKeeper follower is isolated from the other members
+    Then within 10 seconds the ensemble has exactly one leader and 1 follower
+    And the register history is linearizable
+
   Scenario: Plain reads from a follower cut off from the others are stale until it notices
     Given a ZooKeeper ensemble of 3 members
     And a register workload through every member with plain reads
