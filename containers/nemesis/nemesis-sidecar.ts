@@ -26,6 +26,10 @@ export class NemesisSidecar {
 export class StartedNemesisSidecar {
   private removed = false;
   private device: string | undefined;
+  /** The NFQUEUE number of this sidecar's shaper, while one runs. */
+  private queue: number | null = null;
+  /** Every iptables rule this sidecar added (chain and match), removed one by one at heal: other faults' rules stay. */
+  private readonly rules: string[][] = [];
 
   constructor(readonly targetName: string, private readonly container: StartedTestContainer) {}
 
@@ -37,16 +41,16 @@ export class StartedNemesisSidecar {
   /** Drops packets between the target and each peer address, in the given direction(s). */
   async drop(peers: readonly string[], direction: 'both' | 'outbound' | 'inbound' = 'both'): Promise<void> {
     for (const ip of peers) {
-      if (direction !== 'inbound') await this.run(['iptables', '-A', 'OUTPUT', '-d', ip, '-j', 'DROP']);
-      if (direction !== 'outbound') await this.run(['iptables', '-A', 'INPUT', '-s', ip, '-j', 'DROP']);
+      if (direction !== 'inbound') await this.addRule(['OUTPUT', '-d', ip, '-j', 'DROP']);
+      if (direction !== 'outbound') await this.addRule(['INPUT', '-s', ip, '-j', 'DROP']);
     }
   }
 
   /** Drops a random share of packets to and from each peer (iptables statistic; no netem on this kernel). */
   async loss(peers: readonly string[], probability: number): Promise<void> {
     for (const ip of peers) {
-      await this.run(['iptables', '-A', 'OUTPUT', '-d', ip, '-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP']);
-      await this.run(['iptables', '-A', 'INPUT', '-s', ip, '-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP']);
+      await this.addRule(['OUTPUT', '-d', ip, '-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP']);
+      await this.addRule(['INPUT', '-s', ip, '-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP']);
     }
   }
 
@@ -59,6 +63,48 @@ export class StartedNemesisSidecar {
     await this.run(['tc', 'qdisc', 'add', 'dev', device, 'root', 'tbf', 'rate', `${kbitPerSecond}kbit`, 'burst', '16kb', 'latency', '400ms']);
   }
 
+  /**
+   * Starts link-shaper (containers/nemesis/image/link-shaper.c) on NFQUEUE 0 and hands it the packets of each
+   * peer: arriving from it (`INPUT`, where delay, reordering and loss are applied: delaying a sender's own
+   * packets would throttle its sockets) or leaving for it (`OUTPUT`, for duplication). Packets the shaper sends
+   * itself carry mark 0x2 and are not queued again; --queue-bypass lets traffic through if the shaper dies.
+   */
+  async shape(peers: readonly string[], chain: 'INPUT' | 'OUTPUT', queue: number, shaperArgs: readonly string[]): Promise<void> {
+    if (this.queue !== null) throw new Error(`nemesis on ${this.targetName}: a link shaper is already running`);
+    const files = `/run/link-shaper-${queue}`;
+    await this.run(['sh', '-c', `rm -f ${files}.stats; nohup link-shaper -q ${queue} -s ${files}.stats ${shaperArgs.join(' ')} > ${files}.log 2>&1 & echo $! > ${files}.pid`]);
+    this.queue = queue;
+    // The queue must be bound before a rule sends packets to it, or they pass unshaped (bypass).
+    await this.run(['sh', '-c', `for i in $(seq 1 100); do grep -q "^link-shaper:" ${files}.log 2>/dev/null && exit 0; sleep 0.02; done; cat ${files}.log; exit 1`]);
+    const peerFlag = chain === 'INPUT' ? '-s' : '-d';
+    for (const ip of peers) {
+      await this.addRule([chain, peerFlag, ip, '-m', 'mark', '!', '--mark', '0x2/0x2', '-j', 'NFQUEUE', '--queue-num', String(queue), '--queue-bypass']);
+    }
+  }
+
+  /** Round-trip times in ms of `count` pings to `peer`, one every `intervalMs` (lost ones are left out). */
+  async pingTimes(peer: string, count: number, intervalMs: number, waitMs = 2000): Promise<number[]> {
+    // -w: the whole run's deadline, so replies delayed by a fault are still waited for. -U: user-to-user time;
+    // ping otherwise takes the reply's arrival time from the kernel, before an NFQUEUE rule held it.
+    const deadlineS = Math.ceil((count * intervalMs + waitMs) / 1000);
+    const r = await this.container.exec(['ping', '-n', '-U', '-c', String(count), '-i', String(intervalMs / 1000), '-w', String(deadlineS), peer]);
+    return [...r.output.matchAll(/time=([\d.]+) ms/g)].map((m) => Number(m[1]));
+  }
+
+  /** What the shaper saw, once stopped (SIGTERM releases every packet it held), or null when none ran. */
+  private async stopShaper(): Promise<string | null> {
+    if (this.queue === null) return null;
+    const files = `/run/link-shaper-${this.queue}`;
+    this.queue = null;
+    // The shaper writes its stats as it exits (it stays a zombie: the sidecar's PID 1 is `sleep`, which reaps nothing).
+    await this.run(['sh', '-c', `kill -TERM $(cat ${files}.pid); for i in $(seq 1 100); do [ -s ${files}.stats ] && exit 0; sleep 0.02; done; echo "no stats from the shaper"; cat ${files}.log; exit 1`]);
+    const stats = await this.container.exec(['cat', `${files}.stats`]);
+    return stats.exitCode === 0 ? stats.output.trim() : null;
+  }
+
+  /** The shaper's last stats (JSON), read at heal. */
+  shaperStats: string | null = null;
+
   /** True when a TCP connection to each peer's port opens within a second (from the target's namespace). */
   async reaches(peers: readonly string[], port: number): Promise<string[]> {
     const unreachable: string[] = [];
@@ -69,11 +115,24 @@ export class StartedNemesisSidecar {
     return unreachable;
   }
 
+  private async addRule(rule: string[]): Promise<void> {
+    await this.run(['iptables', '-A', ...rule]);
+    this.rules.push(rule);
+  }
+
+  /** Removes a sidecar that changed nothing (a probe): no rule of any other sidecar is touched. */
+  async remove(): Promise<void> {
+    if (this.rules.length || this.queue !== null || this.device) return this.heal();
+    this.removed = true;
+    await this.container.stop({ timeout: 0 }).catch(() => undefined);
+  }
+
   /** Undo every rule; the rules live in the target's namespace, so they must be undone before the sidecar goes. */
   async heal(): Promise<void> {
     if (this.removed) return;
-    await this.run(['iptables', '-F', 'INPUT']);
-    await this.run(['iptables', '-F', 'OUTPUT']);
+    // Rules first, so nothing is queued to a shaper that has gone; then the shaper releases what it holds.
+    for (const rule of this.rules.splice(0)) await this.run(['iptables', '-D', ...rule]);
+    this.shaperStats = await this.stopShaper();
     if (this.device) await this.run(['tc', 'qdisc', 'del', 'dev', this.device, 'root']);
     this.removed = true;
     await this.container.stop({ timeout: 0 }).catch(() => undefined);

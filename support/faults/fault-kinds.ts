@@ -13,9 +13,13 @@ import { packetLoss } from './kinds/packet-loss';
 import { bandwidth } from './kinds/bandwidth';
 import { majoritiesRing } from './kinds/majorities-ring';
 import { malformedConfig } from './kinds/malformed-config';
+import { latency } from './kinds/latency';
+import { reorder } from './kinds/reorder';
+import { duplicate } from './kinds/duplicate';
+import { burstLoss } from './kinds/burst-loss';
 import { networkHeals } from './network-faults';
 
-export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, malformedConfig];
+export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, latency, reorder, duplicate, burstLoss, malformedConfig];
 
 /** Steps that end faults of a family rather than start one. */
 export const HEAL_PHRASINGS: readonly Phrasing[] = [networkHeals];

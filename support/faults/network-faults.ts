@@ -21,7 +21,7 @@ export interface NetworkFault {
   readonly direction?: 'both' | 'outbound';
 }
 
-function containerOf(fleet: StartedFleet, name: string): ContainerActions {
+export function containerOf(fleet: StartedFleet, name: string): ContainerActions {
   const member = fleet.ensemble.members.find((m) => m.name === name);
   if (member) return member.actions;
   if (name === 'gateway') return fleet.gateway().actions;
@@ -114,7 +114,7 @@ export async function verifyMembersReachEachOther(fleet: StartedFleet, withinMs 
       if (missing.length) throw new Error(`after the heal, members still can't reach each other: ${missing.join(', ')}`);
     }, { withinMs, pauseMs: 200 });
   } finally {
-    await Promise.all(probes.map((p) => p.heal().catch(() => undefined)));
+    await Promise.all(probes.map((p) => p.remove().catch(() => undefined)));
   }
 }
 
