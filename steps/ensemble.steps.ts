@@ -32,3 +32,21 @@ Then('within {duration} the ensemble refuses writes', async function (this: Flee
   const fleet = await this.fleet();
   await this.judge.within('every running member to refuse a write', () => ensembleProbes.refusesWrites(fleet), deadlineMs, { probeTimeoutMs: 10_000 });
 });
+
+/** Ten writes one after another on one connected session: their median, judged against `boundMs`. */
+async function medianWrite(world: FleetWorld, boundMs: number, below: boolean): Promise<void> {
+  const fleet = await world.fleet();
+  const times = (await ensembleProbes.writeLatencies(fleet, 10)).sort((a, b) => a - b);
+  const median = (times[4]! + times[5]!) / 2;
+  const seen = `median write ${median.toFixed(1)} ms over ${times.length} writes (fastest ${times[0]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms)`;
+  world.attach(seen, 'text/plain');
+  if (below ? median >= boundMs : median < boundMs) throw new Error(`Expected the median write to take ${below ? 'less than' : 'at least'} ${boundMs} ms, but the ${seen}.`);
+}
+
+Then('the median write to the ensemble takes less than {duration}', async function (this: FleetWorld, boundMs: number) {
+  await medianWrite(this, boundMs, true);
+});
+
+Then('the median write to the ensemble takes at least {duration}', async function (this: FleetWorld, boundMs: number) {
+  await medianWrite(this, boundMs, false);
+});

@@ -1,5 +1,6 @@
 // Lifecycle actions on one container, by id, used by every Started* wrapper (members, nodes, gateway).
 import { engine, containerState } from './engine';
+import { tarOneFile } from './tar-file';
 
 export class ContainerActions {
   constructor(readonly id: string, readonly name: string) {}
@@ -29,6 +30,11 @@ export class ContainerActions {
   /** Start a stopped or killed container again (new host ports: callers must re-read them). */
   async start(): Promise<void> {
     await (await this.container()).start().catch(ignoreNotModified);
+  }
+
+  /** Writes a file into the container, running or not (the engine's put-archive; its directory must exist). */
+  async writeFile(directory: string, name: string, content: string): Promise<void> {
+    await (await this.container()).putArchive(tarOneFile(name, Buffer.from(content)), { path: directory });
   }
 
   async state(): Promise<string> {

@@ -2,9 +2,20 @@
 // ZooKeeper clients: web nodes, gateway) the ensemble to connect to.
 import { GenericContainer } from 'testcontainers';
 
+/**
+ * A GenericContainer whose engine log is bounded: a member on a full disk logs ~50 lines a second, and the
+ * engine keeps a container's whole output on the host's disk unless told otherwise.
+ */
+class BoundedLogContainer extends GenericContainer {
+  constructor(image: string) {
+    super(image);
+    this.hostConfig.LogConfig = { Type: 'json-file', Config: { 'max-size': '5m', 'max-file': '2' } };
+  }
+}
+
 /** A container named and labelled for this run, on the run's network under `alias`. */
 export function fleetContainer(image: string, labels: Record<string, string>, networkName: string, alias: string, roleLabels: Record<string, string>): GenericContainer {
-  return new GenericContainer(image)
+  return new BoundedLogContainer(image)
     .withName(`zkh-${labels['zkharness.run'] ?? 'x'}-${alias}`)
     .withLabels({ ...labels, ...roleLabels })
     .withNetworkMode(networkName)

@@ -17,12 +17,15 @@ import { latency } from './kinds/latency';
 import { reorder } from './kinds/reorder';
 import { duplicate } from './kinds/duplicate';
 import { burstLoss } from './kinds/burst-loss';
+import { slowDisk } from './kinds/slow-disk';
+import { fullDisk } from './kinds/full-disk';
 import { networkHeals } from './network-faults';
+import { diskHeals } from './disk-faults';
 
-export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, latency, reorder, duplicate, burstLoss, malformedConfig];
+export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, latency, reorder, duplicate, burstLoss, slowDisk, fullDisk, malformedConfig];
 
 /** Steps that end faults of a family rather than start one. */
-export const HEAL_PHRASINGS: readonly Phrasing[] = [networkHeals];
+export const HEAL_PHRASINGS: readonly Phrasing[] = [networkHeals, diskHeals];
 
 /** The colour a fault kind is drawn in on the report's timeline. */
 export function faultColour(kind: string): string {

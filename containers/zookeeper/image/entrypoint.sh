@@ -44,6 +44,9 @@ if [ "$count" -gt 1 ]; then
 fi
 echo "[zkharness] member $ZK_MY_ID of $count, config:"; sed 's/^/[zkharness]   /' "$CFG"
 CP=/usr/share/java/zookeeper.jar:/usr/share/java/zookeeper-jute.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-simple.jar
+# The disk-faults shim: inert until the harness writes /run/zkh-disk/fsync-delay-ms or creates /run/zkh-disk/full.
+mkdir -p /run/zkh-disk
+export LD_PRELOAD=/usr/local/lib/zkh-disk-faults.so ZKH_DISK_DIR="$DATA"
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
   -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \
