@@ -17,6 +17,8 @@ export interface NodeStatus {
   readonly session?: string | null;
   /** Random per process start: tells a restarted process from the same one. */
   readonly incarnation?: string;
+  /** The node's wall clock (System.currentTimeMillis) when it answered; absent from older images. */
+  readonly wallClockMs?: number;
 }
 
 export class StartedWebNode extends StartedFleetContainer {

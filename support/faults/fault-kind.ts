@@ -28,7 +28,7 @@ export interface Phrasing {
 }
 
 /** Faults of one family end together: "When the network heals" heals every active fault of the network family. */
-export type FaultFamily = 'container' | 'network' | 'config' | 'disk';
+export type FaultFamily = 'container' | 'network' | 'config' | 'disk' | 'clock';
 
 export interface FaultKind {
   readonly kind: string;

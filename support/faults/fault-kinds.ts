@@ -19,10 +19,11 @@ import { duplicate } from './kinds/duplicate';
 import { burstLoss } from './kinds/burst-loss';
 import { slowDisk } from './kinds/slow-disk';
 import { fullDisk } from './kinds/full-disk';
+import { clockJump } from './kinds/clock-jump';
 import { networkHeals } from './network-faults';
 import { diskHeals } from './disk-faults';
 
-export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, latency, reorder, duplicate, burstLoss, slowDisk, fullDisk, malformedConfig];
+export const FAULT_KINDS: readonly FaultKind[] = [kill, stop, pause, restartKind, cutOff, oneWayCut, isolate, partition, packetLoss, bandwidth, majoritiesRing, latency, reorder, duplicate, burstLoss, slowDisk, fullDisk, clockJump, malformedConfig];
 
 /** Steps that end faults of a family rather than start one. */
 export const HEAL_PHRASINGS: readonly Phrasing[] = [networkHeals, diskHeals];

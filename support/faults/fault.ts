@@ -8,7 +8,7 @@ export interface FaultRecord {
   /** The fault kind's name (support/faults/kinds/). */
   readonly kind: string;
   /** Faults of one family end together ("When the network heals" heals the network family). */
-  readonly family: 'container' | 'network' | 'config' | 'disk';
+  readonly family: 'container' | 'network' | 'config' | 'disk' | 'clock';
   readonly targets: readonly string[];
   readonly params?: Readonly<Record<string, unknown>>;
   /** ms on the run clock (performance.now()). */

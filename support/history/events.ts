@@ -78,6 +78,8 @@ export interface NodeStatusObservation {
   /** The node's current ZooKeeper session (16 hex digits), null when it has none; absent if the node does not say. */
   readonly session?: string | null;
   readonly incarnation?: string;
+  /** The node's wall clock minus the harness's when the answer came (± the request's time): a clock fault shows here. */
+  readonly clockOffsetMs?: number;
   readonly error?: string;
 }
 

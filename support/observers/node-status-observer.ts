@@ -18,6 +18,7 @@ export function observeNodeStatus(node: StartedWebNode, history: History): Polle
       registered: s.registered, leader: s.leader, zk: s.zk, configVersion: s.configVersion,
       ...(s.session !== undefined ? { session: s.session } : {}),
       ...(s.incarnation !== undefined ? { incarnation: s.incarnation } : {}),
+      ...(s.wallClockMs !== undefined ? { clockOffsetMs: s.wallClockMs - Date.now() } : {}),
     };
   }, (e) => ({ kind: 'observe', observer: 'node-status', node: node.name, answered: false, error: e.message }));
 }

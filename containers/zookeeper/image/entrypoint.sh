@@ -44,9 +44,13 @@ if [ "$count" -gt 1 ]; then
 fi
 echo "[zkharness] member $ZK_MY_ID of $count, config:"; sed 's/^/[zkharness]   /' "$CFG"
 CP=/usr/share/java/zookeeper.jar:/usr/share/java/zookeeper-jute.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-simple.jar
-# The disk-faults shim: inert until the harness writes /run/zkh-disk/fsync-delay-ms or creates /run/zkh-disk/full.
+# The disk-faults shim: inert until the harness writes /run/zkh-disk/fsync-delay-ms or /run/zkh-disk/full.
+# libfaketime: the wall clock shifted by /run/zkh-clock/offset (+0 until a clock fault), re-read every second;
+# monotonic time untouched (without FORCE_MONOTONIC_FIX=0, Debian's build makes JVM timed waits spin).
 mkdir -p /run/zkh-disk
-export LD_PRELOAD=/usr/local/lib/zkh-disk-faults.so ZKH_DISK_DIR="$DATA"
+export LD_PRELOAD="/usr/local/lib/zkh-disk-faults.so /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1" ZKH_DISK_DIR="$DATA"
+export FAKETIME_TIMESTAMP_FILE=/run/zkh-clock/offset FAKETIME_CACHE_DURATION=1 FAKETIME_DONT_FAKE_MONOTONIC=1 \
+  FAKETIME_FORCE_MONOTONIC_FIX=0 FAKETIME_DISABLE_SHM=1
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
   -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \

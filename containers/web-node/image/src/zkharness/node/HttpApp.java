@@ -105,6 +105,7 @@ public final class HttpApp extends Handler.Abstract.NonBlocking {
             body.put("rejected", r);
         }
         body.put("incarnation", incarnation); // one per process: tells a restarted node from the same one
+        body.put("wallClockMs", System.currentTimeMillis()); // the JVM's wall clock: shows a clock fault taking hold
         return body;
     }
 
