@@ -64,7 +64,7 @@ export class StartedNemesisSidecar {
   }
 
   /**
-   * Starts link-shaper (containers/nemesis/image/link-shaper.c) on NFQUEUE 0 and hands it the packets of each
+   * Starts link-shaper (containers/nemesis/image/link-shaper.c) on NFQUEUE `queue` and hands it the packets of each
    * peer: arriving from it (`INPUT`, where delay, reordering and loss are applied: delaying a sender's own
    * packets would throttle its sockets) or leaving for it (`OUTPUT`, for duplication). Packets the shaper sends
    * itself carry mark 0x2 and are not queued again; --queue-bypass lets traffic through if the shaper dies.

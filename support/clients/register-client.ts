@@ -13,7 +13,7 @@
 // queued there, and the client goes on as a new process (register-workload.ts).
 import { Exception } from 'node-zookeeper-client';
 import { NotSentError, ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
-import { codeOf } from '../../containers/zookeeper-client/zookeeper-errors';
+import { codeOf, isConnectionProblem } from '../../containers/zookeeper-client/zookeeper-errors';
 import { RegisterCall } from '../workload/register-generator';
 
 export const REGISTERS_PATH = '/zkh-registers';
@@ -35,7 +35,7 @@ export function outcomeOfError(error: unknown, sent: boolean): 'fail' | 'info' {
   if (!sent || error instanceof NotSentError) return 'fail';
   const code = codeOf(error);
   if (code === undefined) return 'info'; // a timeout, a closed session: the request may have been applied
-  return code === Exception.CONNECTION_LOSS || code === Exception.SESSION_EXPIRED || code === Exception.OPERATION_TIMEOUT ? 'info' : 'fail';
+  return isConnectionProblem(error) || code === Exception.OPERATION_TIMEOUT ? 'info' : 'fail';
 }
 
 /** A register's value as written: numbers as numbers, anything else as the string it is. */

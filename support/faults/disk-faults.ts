@@ -13,20 +13,18 @@ const CONTROL_DIR = '/run/zkh-disk';
 export const DISK_KINDS = ['slow-disk', 'full-disk'] as const;
 type DiskKind = typeof DISK_KINDS[number];
 
-const SWITCHES: Record<DiskKind, { file: string; healthy: string }> = {
-  'slow-disk': { file: 'fsync-delay-ms', healthy: '0' },
-  'full-disk': { file: 'full', healthy: '0' },
-};
+/** Each kind's switch file in CONTROL_DIR; 0 in it means healthy (no delay, not full). */
+const SWITCHES: Record<DiskKind, string> = { 'slow-disk': 'fsync-delay-ms', 'full-disk': 'full' };
 
 /** Sets a member's disk switch and records the fault, healed by setting it back. */
 export async function diskFault(ctx: FaultContext, ref: MemberRef, kind: DiskKind, value: string, params: Record<string, unknown>): Promise<void> {
   const member = await ctx.member(ref);
   if (ctx.faults.find(kind, member.name)) throw new Error(`${member.name}'s disk already has a ${kind} fault.`);
   const startedAtMs = now();
-  const { file, healthy } = SWITCHES[kind];
+  const file = SWITCHES[kind];
   await member.actions.writeFile(CONTROL_DIR, file, `${value}\n`);
   const heal = async () => {
-    await member.actions.writeFile(CONTROL_DIR, file, `${healthy}\n`);
+    await member.actions.writeFile(CONTROL_DIR, file, '0\n');
     // ZooKeeper exits (code 10) when it cannot write its log or snapshot; once there is space again its
     // supervisor would start it, and so does this heal, saying so.
     if (kind === 'full-disk' && !(await member.isRunning())) {

@@ -6,15 +6,13 @@
 // Added latency is measured, not assumed: before the rules go in, a sidecar pings across the link; after, it
 // pings again. The history records both, and "the latency measured … is" steps measure again.
 import { FaultLog } from './fault';
+import { FaultContext } from './fault-kind';
 import { StartedFleet } from '../fleet/started-fleet';
-import { NemesisSidecar, StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
-import { containerAddress } from '../../containers/shared/engine';
-import { runIdentity } from '../docker/run-identity';
-import { requireImage } from '../images/image-catalog';
+import { StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { now } from '../../containers/shared/deadline';
 import { SettingError } from '../../containers/shared/errors';
-import { containerOf, verifyMembersReachEachOther } from './network-faults';
-import { progress } from '../progress';
+import { fleetAddresses, healSidecars, sideOf, sidecarFor } from './network-faults';
+import { quantile } from '../checks/availability';
 
 export interface LinkShape {
   readonly delayMs?: number;
@@ -43,10 +41,10 @@ export interface LinkLatency {
 }
 
 const PING_COUNT = 20;
+const PING_INTERVAL_MS = 20;
 /** NFQUEUE numbers are per network namespace; a fresh one per shaper lets faults on one container coexist. */
 let nextQueue = 0;
 const queueNumber = () => (nextQueue = (nextQueue % 65535) + 1);
-const PING_INTERVAL_MS = 20;
 
 export function shaperArgs(shape: LinkShape): string[] {
   const args: string[] = [];
@@ -87,18 +85,13 @@ export function shapingPlan(fault: LinkFault): Map<string, { chain: 'INPUT' | 'O
 }
 
 export function latencyOf(times: readonly number[]): LinkLatency {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return { medianMs: Math.round(at(0.5) * 100) / 100, p99Ms: Math.round(at(0.99) * 100) / 100, samples: sorted.length };
-}
-
-async function sidecarFor(fleet: StartedFleet, name: string): Promise<StartedNemesisSidecar> {
-  return new NemesisSidecar(containerOf(fleet, name).id, name).withImage(requireImage('nemesis').reference).withLabels(runIdentity().labels).start();
+  const at = (q: number) => Math.round(quantile(times, q) * 100) / 100;
+  return { medianMs: at(0.5), p99Ms: at(0.99), samples: times.length };
 }
 
 /** Pings from `from` to `to` (the first of each side) through a short-lived sidecar. */
 export async function measureLink(fleet: StartedFleet, from: string, to: string): Promise<LinkLatency> {
-  const peer = await containerAddress(containerOf(fleet, to).id, fleet.network.name);
+  const peer = (await fleetAddresses(fleet, [to])).get(to)!;
   const probe = await sidecarFor(fleet, from);
   try {
     const times = await probe.pingTimes(peer, PING_COUNT, PING_INTERVAL_MS);
@@ -113,23 +106,12 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
   const startedAtMs = now();
   const plan = shapingPlan(fault);
   const names = [...new Set([...fault.from, ...fault.to])];
-  for (const name of names) containerOf(fleet, name); // unknown names fail before anything is shaped
-  const address = new Map<string, string>();
-  for (const name of names) address.set(name, await containerAddress(containerOf(fleet, name).id, fleet.network.name));
+  const address = await fleetAddresses(fleet, names);
   const delayed = (fault.shape.delayMs ?? 0) > 0;
   const [a, b] = [fault.from[0]!, fault.to[0]!];
   const before = delayed ? await measureLink(fleet, a, b) : undefined;
   const sidecars: StartedNemesisSidecar[] = [];
-  const heal = async () => {
-    const errors: Error[] = [];
-    for (const s of sidecars) {
-      await s.heal().catch((e: Error) => errors.push(e));
-      // How many packets the shaper handled and how late its releases were (no real-time priority in a container).
-      if (s.shaperStats) progress(`${fault.kind} on ${s.targetName}: ${s.shaperStats}`);
-    }
-    if (errors.length) throw new AggregateError(errors, `healing ${fault.kind} left errors: ${errors.map((e) => e.message).join('; ')}`);
-    await verifyMembersReachEachOther(fleet);
-  };
+  const heal = () => healSidecars(fleet, fault.kind, sidecars);
   try {
     for (const [name, { chain, peers }] of plan) {
       const sidecar = await sidecarFor(fleet, name);
@@ -149,6 +131,11 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
   log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}) }, family: 'network', startedAtMs });
 }
 
+/** A link fault between (or from–to) two sides as a step names them ("node-1", "zk-2 and zk-3", "ZooKeeper"). */
+export function shapeLink(ctx: FaultContext, kind: string, a: string, b: string, shape: LinkShape, bothWays = true): Promise<void> {
+  return applyLinkFault(ctx.fleet, { kind, from: sideOf(ctx.fleet, a), to: sideOf(ctx.fleet, b), bothWays, shape }, ctx.faults);
+}
+
 export interface AddedLatencyVerdict {
   readonly ok: boolean;
   readonly summary: string;
@@ -164,10 +151,10 @@ export async function judgeAddedLatency(fleet: StartedFleet, log: FaultLog, a: r
   if (!fault) throw new SettingError(`No latency fault is active on the link between ${a.join(', ')} and ${b.join(', ')}: add "When the link between … gets … ms of latency" first.`);
   const p = fault.record.params as { from: string[]; to: string[]; bothWays: boolean; measured?: { baselineRttMs: number } };
   if (!p.measured) throw new Error(`The latency fault on ${a.join(', ')} ↔ ${b.join(', ')} recorded no baseline round trip.`);
-  const now = await measureLink(fleet, p.from[0]!, p.to[0]!);
+  const current = await measureLink(fleet, p.from[0]!, p.to[0]!);
   const per = (x: number) => (x - p.measured!.baselineRttMs) / (p.bothWays ? 2 : 1);
-  const added = per(now.medianMs), addedP99 = per(now.p99Ms);
+  const added = per(current.medianMs), addedP99 = per(current.p99Ms);
   const summary = `${p.bothWays ? 'each direction' : 'one direction'} of ${p.from[0]} ↔ ${p.to[0]} adds ${added.toFixed(1)} ms at the median, ${addedP99.toFixed(1)} ms at p99 ` +
-    `(${now.samples} pings: round trip ${now.medianMs} ms against ${p.measured.baselineRttMs} ms before the fault; asked ${askedMs} ± ${toleranceMs} ms)`;
+    `(${current.samples} pings: round trip ${current.medianMs} ms against ${p.measured.baselineRttMs} ms before the fault; asked ${askedMs} ± ${toleranceMs} ms)`;
   return { ok: Math.abs(added - askedMs) <= toleranceMs, summary };
 }

@@ -10,6 +10,7 @@ import { requireImage } from '../images/image-catalog';
 import { ContainerActions } from '../../containers/shared/container-actions';
 import { SettingError } from '../../containers/shared/errors';
 import { retry, now } from '../../containers/shared/deadline';
+import { progress } from '../progress';
 
 export interface NetworkFault {
   /** The network fault kind (support/faults/kinds/): cut-off, isolate, partition, packet-loss, … */
@@ -63,25 +64,44 @@ export function parsePartition(text: string, members: readonly string[]): string
   return sides;
 }
 
+/** A nemesis sidecar in the network namespace of the fleet container `name`. */
+export function sidecarFor(fleet: StartedFleet, name: string): Promise<StartedNemesisSidecar> {
+  return new NemesisSidecar(containerOf(fleet, name).id, name).withImage(requireImage('nemesis').reference).withLabels(runIdentity().labels).start();
+}
+
+/** Each named container's address on the fleet network; an unknown name fails before any address is asked for. */
+export async function fleetAddresses(fleet: StartedFleet, names: readonly string[]): Promise<Map<string, string>> {
+  const containers = names.map((name) => [name, containerOf(fleet, name)] as const);
+  const address = new Map<string, string>();
+  for (const [name, container] of containers) address.set(name, await containerAddress(container.id, fleet.network.name));
+  return address;
+}
+
+/**
+ * The inverse of a network fault applied through `sidecars`: each undoes its own rules (a shaper says what it
+ * handled), then the heal is verified. Errors are collected so every sidecar gets its chance.
+ */
+export async function healSidecars(fleet: StartedFleet, kind: string, sidecars: readonly StartedNemesisSidecar[]): Promise<void> {
+  const errors: Error[] = [];
+  for (const s of sidecars) {
+    await s.heal().catch((e: Error) => errors.push(e));
+    // How many packets a link shaper handled and how late its releases were (no real-time priority in a container).
+    if (s.shaperStats) progress(`${kind} on ${s.targetName}: ${s.shaperStats}`);
+  }
+  if (errors.length) throw new AggregateError(errors, `healing ${kind} left errors: ${errors.map((e) => e.message).join('; ')}`);
+  await verifyMembersReachEachOther(fleet);
+}
+
 export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault, log: FaultLog, extra: Record<string, unknown> = {}): Promise<void> {
   const startedAtMs = now();
   const plan = fault.kind === 'majorities-ring' ? majoritiesRing(fault.sides.flat()) : cutPlan(fault);
-  const names = [...new Set([...plan.keys(), ...[...plan.values()].flat()])];
-  for (const name of names) containerOf(fleet, name); // unknown names fail before anything is cut
-  const address = new Map<string, string>();
-  for (const name of names) address.set(name, await containerAddress(containerOf(fleet, name).id, fleet.network.name));
+  const address = await fleetAddresses(fleet, [...new Set([...plan.keys(), ...[...plan.values()].flat()])]);
   const sidecars: StartedNemesisSidecar[] = [];
-  const heal = async () => {
-    const errors: Error[] = [];
-    for (const s of sidecars) await s.heal().catch((e: Error) => errors.push(e));
-    if (errors.length) throw new AggregateError(errors, `healing ${fault.kind} left errors: ${errors.map((e) => e.message).join('; ')}`);
-    await verifyMembersReachEachOther(fleet);
-  };
+  const heal = () => healSidecars(fleet, fault.kind, sidecars);
   try {
-    const image = requireImage('nemesis').reference;
     for (const [name, dropped] of plan) {
       if (dropped.length === 0 && fault.kind !== 'bandwidth') continue;
-      const sidecar = await new NemesisSidecar(containerOf(fleet, name).id, name).withImage(image).withLabels(runIdentity().labels).start();
+      const sidecar = await sidecarFor(fleet, name);
       sidecars.push(sidecar);
       const peers = dropped.map((n) => address.get(n)!);
       // Both ends drop (each side has its own sidecar), so a "both" cut holds even for established connections.
@@ -100,10 +120,8 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
 /** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */
 export async function verifyMembersReachEachOther(fleet: StartedFleet, withinMs = 10_000): Promise<void> {
   const running = await fleet.ensemble.runningMembers();
-  const addresses = new Map<string, string>();
-  for (const m of running) addresses.set(m.name, await containerAddress(m.actions.id, fleet.network.name));
-  const image = requireImage('nemesis').reference;
-  const probes = await Promise.all(running.map((m) => new NemesisSidecar(m.actions.id, m.name).withImage(image).withLabels(runIdentity().labels).start()));
+  const addresses = await fleetAddresses(fleet, running.map((m) => m.name));
+  const probes = await Promise.all(running.map((m) => sidecarFor(fleet, m.name)));
   try {
     await retry(async () => {
       const missing: string[] = [];

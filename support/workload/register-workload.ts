@@ -46,7 +46,7 @@ export class RegisterWorkload {
   private invoked = 0;
   private startedAt = 0;
   private readonly outcomes = new Map<string, number>();
-  /** Clock readings (performance.now()) of the last acknowledged read and write, and the acknowledged count. */
+  /** Clock readings (performance.now(), through now()) of the last acknowledged read and write, and the acknowledged count. */
   private lastOkRead = -Infinity;
   private lastOkWrite = -Infinity;
   private acknowledged = 0;
@@ -69,7 +69,7 @@ export class RegisterWorkload {
         throw new Error(`The register workload could not write register ${key}'s first value through ${first.member}: ${(e as Error).message}`);
       }
     }
-    this.startedAt = performance.now();
+    this.startedAt = now();
     this.clients.forEach((client, i) => this.loops.push(this.loop(client, new SeededRandom((this.options.seed + i * 0x9e3779b9) >>> 0))));
   }
 
@@ -77,8 +77,8 @@ export class RegisterWorkload {
     const generator = new RegisterGenerator(random, this.options.mix);
     const intervalMs = 1000 / this.options.ratePerClient;
     let generation = 0;
-    let next = performance.now();
-    while (!this.stopping && this.invoked < this.options.maxOps && performance.now() - this.startedAt < this.options.maxDurationMs) {
+    let next = now();
+    while (!this.stopping && this.invoked < this.options.maxOps && now() - this.startedAt < this.options.maxDurationMs) {
       const call = generator.next();
       this.invoked++;
       const complete = this.history.invoke(`${client.member}/p${generation}`, call.f, invocationValue(call));
@@ -92,8 +92,8 @@ export class RegisterWorkload {
         else if (call.f === 'write' || outcome.value.swapped !== false) this.lastOkWrite = now();
       }
       if (outcome.type === 'info') generation++;
-      next = Math.max(next + intervalMs, performance.now()); // late: the next one starts at once, with no burst to catch up
-      await this.pause(next - performance.now());
+      next = Math.max(next + intervalMs, now()); // late: the next one starts at once, with no burst to catch up
+      await this.pause(next - now());
     }
   }
 
@@ -135,7 +135,7 @@ export class RegisterWorkload {
 
   describe(): string {
     const o = this.options;
-    return `${this.targets.length} register clients (${this.targets.map((t) => t.name).join(', ')}), one session pinned to each member, ` +
+    return `${this.targets.length} register clients (${this.targets.map((t) => t.name).join(', ')}), a read and a write session pinned to each member, ` +
       `about ${o.ratePerClient} ops/s each, equal mix of read${o.syncReads ? ' after sync' : ' without sync (plain)'} / write / compare-and-set ` +
       `on ${o.mix.keys.join(', ')} with values 0–${o.mix.values - 1}, at most ${o.maxOps} ops, op timeout ${o.opTimeoutMs} ms, seed ${o.seed}`;
   }

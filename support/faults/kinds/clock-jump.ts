@@ -16,8 +16,8 @@ const HOUR_MS = 3_600_000;
 /** How far a node's reported clock may be from the offset asked: its answer's own round trip, and then some. */
 const TOLERANCE_MS = 5_000;
 
-async function setOffset(target: FaultTarget, offsetMs: number, node: StartedWebNode | undefined, deadlineMs: number): Promise<void> {
-  const hours = Math.round(offsetMs / HOUR_MS);
+async function setOffset(target: FaultTarget, hours: number, node: StartedWebNode | undefined, deadlineMs: number): Promise<void> {
+  const offsetMs = hours * HOUR_MS;
   await target.actions.writeFile(CLOCK_DIR, 'offset', `${hours >= 0 ? '+' : ''}${hours}h\n`);
   if (!node) return;
   const m = await measure(`${node.name}'s clock to be ${hours} h off`, async () => {
@@ -31,7 +31,7 @@ async function setOffset(target: FaultTarget, offsetMs: number, node: StartedWeb
 async function jump(ctx: FaultContext, target: FaultTarget, node: StartedWebNode | undefined, hours: number, role: string): Promise<void> {
   if (ctx.faults.find('clock-jump', target.name)) throw new Error(`${target.name}'s clock has already jumped: make it right again first.`);
   const startedAtMs = now();
-  await setOffset(target, hours * HOUR_MS, node, ctx.deadline(5000));
+  await setOffset(target, hours, node, ctx.deadline(5000));
   ctx.faults.record('clock-jump', [target.name], () => setOffset(target, 0, node, ctx.deadline(5000)), { params: { hours, role }, family: 'clock', startedAtMs });
 }
 
@@ -40,8 +40,6 @@ async function right(ctx: FaultContext, target: FaultTarget): Promise<void> {
   if (!fault) throw new Error(`${target.name}'s clock has not jumped: there is nothing to make right.`);
   await fault.heal();
 }
-
-const sign = (way: string) => (way === 'ahead' ? 1 : -1);
 
 export const clockJump: FaultKind = {
   kind: 'clock-jump',
@@ -62,5 +60,5 @@ export const clockJump: FaultKind = {
 function checked(hours: number, way: string): number {
   if (way !== 'ahead' && way !== 'back') throw new Error(`A clock jumps "ahead" or "back", not "${way}".`);
   if (hours < 1 || hours > 24 * 365) throw new Error(`A clock jump is 1 hour to a year, not ${hours} hours.`);
-  return sign(way) * hours;
+  return way === 'ahead' ? hours : -hours;
 }

@@ -1,8 +1,7 @@
 // reorder: packets between two sides arrive out of order. Every packet is held 20 ms except one in five, let
 // through at once, so it overtakes those held (netem's "reorder" works the same way: a share skips the delay).
 import { FaultKind, phrasing } from '../fault-kind';
-import { sideOf } from '../network-faults';
-import { applyLinkFault } from '../link-shaping';
+import { shapeLink } from '../link-shaping';
 
 export const REORDER_SHAPE = { delayMs: 20, reorderShare: 0.2 } as const;
 
@@ -12,8 +11,6 @@ export const reorder: FaultKind = {
   colour: '#a1887f',
   phrasings: [
     phrasing(/^packets between (.+?) and (.+) are reordered$/, (a: string, b: string) => `packets reordered between ${a} and ${b}`,
-      async (ctx, a: string, b: string) => {
-        await applyLinkFault(ctx.fleet, { kind: 'reorder', from: sideOf(ctx.fleet, a), to: sideOf(ctx.fleet, b), bothWays: true, shape: REORDER_SHAPE }, ctx.faults);
-      }),
+      (ctx, a: string, b: string) => shapeLink(ctx, 'reorder', a, b, REORDER_SHAPE)),
   ],
 };
