@@ -64,9 +64,16 @@ export function parsePartition(text: string, members: readonly string[]): string
   return sides;
 }
 
+/**
+ * The nemesis image, resolved once per process: requireImage asks the engine synchronously, and a fault starts
+ * several sidecars while the observers must keep polling every 50 ms (a blocked event loop is a gap in the history).
+ */
+let nemesisImage: string | undefined;
+const nemesisReference = () => (nemesisImage ??= requireImage('nemesis').reference);
+
 /** A nemesis sidecar in the network namespace of the fleet container `name`. */
 export function sidecarFor(fleet: StartedFleet, name: string): Promise<StartedNemesisSidecar> {
-  return new NemesisSidecar(containerOf(fleet, name).id, name).withImage(requireImage('nemesis').reference).withLabels(runIdentity().labels).start();
+  return new NemesisSidecar(containerOf(fleet, name).id, name).withImage(nemesisReference()).withLabels(runIdentity().labels).start();
 }
 
 /** Each named container's address on the fleet network; an unknown name fails before any address is asked for. */
