@@ -36,3 +36,9 @@ test('a bad value is one sentence naming the variable and what it accepts', () =
 test('a misspelt setting is named, with the ones that exist', () => {
   assert.throws(() => readSettings({ ZKH_RESUE: '0' }), /ZKH_RESUE is not a setting of zkharness: the settings are ZKH_TIMING_PROFILE, /);
 });
+
+test('ZKH_DOCKER_HOSTS: a list of engines, each one checked', () => {
+  assert.deepEqual(readSettings({}).dockerHosts, []);
+  assert.deepEqual(readSettings({ ZKH_DOCKER_HOSTS: 'unix:///var/run/docker.sock, tcp://10.0.0.2:2376', DOCKER_TLS_VERIFY: '1' }).dockerHosts, ['unix:///var/run/docker.sock', 'tcp://10.0.0.2:2376']);
+  assert.throws(() => readSettings({ ZKH_DOCKER_HOSTS: 'tcp://10.0.0.2:2376' }), /^SettingError: ZKH_DOCKER_HOSTS has an entry it cannot use: DOCKER_HOST=tcp:\/\/10\.0\.0\.2:2376 is Docker's TLS port but DOCKER_TLS_VERIFY is not 1/);
+});

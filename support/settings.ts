@@ -2,6 +2,7 @@
 // needs from `settings()`. A bad value stops the run with one sentence naming the variable and what it accepts.
 import { join } from 'node:path';
 import { SettingError } from '../containers/shared/errors';
+import { engineEndpoint } from '../containers/shared/engine-endpoint';
 import { PROFILE_NAMES, TimingProfile, timingProfile } from '../containers/shared/timing-profile';
 
 export interface Settings {
@@ -27,6 +28,8 @@ export interface Settings {
   readonly quiet: boolean;
   /** ZKH_RUNNER=1: set by the npm test runner for its cucumber-js child, which then leaves the merging to it. */
   readonly underRunner: boolean;
+  /** ZKH_DOCKER_HOSTS: engines to shard a `--parallel` run across (worker i on engine i mod n); empty = one engine. */
+  readonly dockerHosts: readonly string[];
   /** ZKH_BASE_IMAGE, ZKH_ZOOKEEPER_IMAGE, ZKH_NODE_IMAGE, ZKH_GATEWAY_IMAGE, ZKH_NEMESIS_IMAGE, ZKH_CURATOR_BENCH_IMAGE. */
   readonly imageOverrides: Readonly<Record<string, string>>;
 }
@@ -35,7 +38,7 @@ const IMAGE_VARIABLES = ['ZKH_BASE_IMAGE', 'ZKH_ZOOKEEPER_IMAGE', 'ZKH_NODE_IMAG
 /** Read by support/cli/setup.sh (plain bash, before node_modules exists), listed so they are not called unknown. */
 const SETUP_VARIABLES = ['ZKH_DOCKERD_LOG', 'ZKH_NO_CHROMIUM'];
 const KNOWN = ['ZKH_TIMING_PROFILE', 'ZKH_TIMING_MULTIPLIER', 'ZKH_SEED', 'ZKH_REUSE', 'ZKH_KEEP', 'ZKH_GATEWAY_PORT', 'ZKH_RUN_CAP_MINUTES',
-  'ZKH_BENCH_RUNS', 'ZKH_REPORTS_DIR', 'ZKH_QUIET', 'ZKH_RUNNER', ...IMAGE_VARIABLES, ...SETUP_VARIABLES];
+  'ZKH_BENCH_RUNS', 'ZKH_REPORTS_DIR', 'ZKH_QUIET', 'ZKH_RUNNER', 'ZKH_DOCKER_HOSTS', ...IMAGE_VARIABLES, ...SETUP_VARIABLES];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -52,6 +55,19 @@ function number(env: Env, name: string, fallback: number | undefined, check: (n:
   const n = Number(v);
   if (!Number.isFinite(n) || !check(n)) throw new SettingError(`${name}=${v} is not a setting it accepts: use ${accepts}.`);
   return n;
+}
+
+/** Each entry must be an engine the harness can drive, checked with the environment's TLS settings. */
+function dockerHosts(env: Env): string[] {
+  const hosts = (env.ZKH_DOCKER_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  for (const host of hosts) {
+    try {
+      engineEndpoint({ ...env, DOCKER_HOST: host, ...(host.startsWith('unix:') ? { DOCKER_TLS_VERIFY: undefined } : {}) });
+    } catch (e) {
+      throw new SettingError(`ZKH_DOCKER_HOSTS has an entry it cannot use: ${(e as Error).message}`);
+    }
+  }
+  return hosts;
 }
 
 export function readSettings(env: Env = process.env): Settings {
@@ -72,6 +88,7 @@ export function readSettings(env: Env = process.env): Settings {
     reportsDir: env.ZKH_REPORTS_DIR || join(__dirname, '..', 'reports'),
     quiet: flag(env, 'ZKH_QUIET', false),
     underRunner: flag(env, 'ZKH_RUNNER', false),
+    dockerHosts: dockerHosts(env),
     imageOverrides: Object.fromEntries(IMAGE_VARIABLES.filter((v) => env[v]).map((v) => [v, env[v]!])),
   };
 }

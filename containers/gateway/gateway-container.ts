@@ -13,7 +13,7 @@ export class GatewayContainer extends ZooKeeperClientContainer {
 
   /** The only hosts it may route to: this fleet's web-node aliases. */
   withBackendAllowlist(names: string[]): this { this.allowlist = [...names]; return this; }
-  /** A fixed 127.0.0.1 port (ZKH_GATEWAY_PORT), for poking the fleet by hand. */
+  /** A fixed published port (ZKH_GATEWAY_PORT), for poking the fleet by hand. */
   withHostPort(port: number | undefined): this { this.hostPort = port; return this; }
 
   async start(): Promise<StartedGateway> {

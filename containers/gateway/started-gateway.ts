@@ -1,7 +1,8 @@
-// The running gateway: its URL on 127.0.0.1 and its /gateway/status.
+// The running gateway: its URL where the engine publishes it and its /gateway/status.
 import { StartedTestContainer } from 'testcontainers';
 import { ContainerActions } from '../shared/container-actions';
 import { getJson } from '../shared/http-client';
+import { publishHost } from '../shared/engine';
 
 export const GATEWAY_HTTP_PORT = 8080;
 
@@ -23,7 +24,7 @@ export class StartedGateway {
   }
 
   baseUrl(): string {
-    return `http://127.0.0.1:${this.hostPort}`;
+    return `http://${publishHost()}:${this.hostPort}`;
   }
 
   async status(timeoutMs = 1000): Promise<GatewayStatus> {

@@ -1,48 +1,90 @@
 // The one module that reaches the Docker engine directly (through testcontainers' dockerode client) for what
 // testcontainers' API lacks: pause, stop-without-remove, start again, network create with labels, sweeps.
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // Ryuk's image can't be pulled here; we label and sweep ourselves.
-// Ports are published on 127.0.0.1 only; without this, testcontainers may pick the docker0 gateway as the
-// host (it did after an engine restart here) and its wait strategies then never reach the container.
-process.env.TESTCONTAINERS_HOST_OVERRIDE ??= '127.0.0.1';
-import type Dockerode from 'dockerode';
+import Dockerode from 'dockerode';
+import { lookup } from 'node:dns/promises';
+import { readFileSync } from 'node:fs';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { Agent, request } from 'undici';
 import { DockerUnavailableError } from './errors';
+import { EngineEndpoint, EngineEndpointError, engineEndpoint, engineLabel, needsResolving } from './engine-endpoint';
 
 let dockerode: Promise<Dockerode> | undefined;
+let resolvedPublishHost: string | undefined;
 
 export function engine(): Promise<Dockerode> {
   dockerode ??= (async () => {
+    let endpoint: EngineEndpoint | undefined;
     try {
-      if (process.env.DOCKER_HOST) await pingDockerHost(process.env.DOCKER_HOST);
+      endpoint = engineEndpoint();
+      resolvedPublishHost = needsResolving(endpoint.publishHost) ? (await lookup(endpoint.publishHost, { family: 4 })).address : endpoint.publishHost;
+      // testcontainers' wait strategies reach the container where we publish it; without this it may pick the
+      // docker0 gateway as the host (it did after an engine restart here) and never reach it.
+      process.env.TESTCONTAINERS_HOST_OVERRIDE ??= resolvedPublishHost;
+      await pingEngine(endpoint);
       const client = await getContainerRuntimeClient();
       await client.container.dockerode.ping();
       return client.container.dockerode;
     } catch (e) {
       dockerode = undefined;
-      throw new DockerUnavailableError((e as Error).message.split('\n')[0]);
+      if (e instanceof EngineEndpointError) throw e;
+      throw new DockerUnavailableError(endpoint ? engineLabel(endpoint) : `DOCKER_HOST=${process.env.DOCKER_HOST}`, wholeMessage(e as Error), endpoint?.local ?? true);
     }
   })();
   return dockerode;
 }
 
 /**
- * testcontainers falls back to /var/run/docker.sock when DOCKER_HOST does not answer: a user who named an
- * engine gets that engine or a refusal naming it, never another one. Schemes other than unix and tcp (ssh,
- * TLS) are left to testcontainers.
+ * A further engine of a sharded run, which the runner checks and sweeps (this process's own is engine()):
+ * a plain client for the engine `env` names, answered or refused in one sentence naming it.
  */
-async function pingDockerHost(dockerHost: string): Promise<void> {
-  const url = new URL(dockerHost);
-  if (url.protocol !== 'unix:' && url.protocol !== 'tcp:') return;
-  const socketPath = url.protocol === 'unix:' ? url.pathname : undefined;
-  const dispatcher = new Agent({ connect: socketPath ? { socketPath, timeout: 3000 } : { timeout: 3000 } });
+export async function engineAt(env: Readonly<Record<string, string | undefined>>): Promise<Dockerode> {
+  let endpoint: EngineEndpoint | undefined;
   try {
-    const answer = await request(`http://${socketPath ? 'localhost' : url.host}/_ping`, { dispatcher, headersTimeout: 3000, bodyTimeout: 3000 });
-    await answer.body.text();
-    if (answer.statusCode !== 200) throw new Error(`its /_ping answered HTTP ${answer.statusCode}`);
+    endpoint = engineEndpoint(env);
+    await pingEngine(endpoint);
   } catch (e) {
-    const cause = (e as { cause?: Error }).cause?.message ?? (e as Error).message;
-    throw new Error(`DOCKER_HOST=${dockerHost}: ${cause}`);
+    if (e instanceof EngineEndpointError) throw e;
+    throw new DockerUnavailableError(endpoint ? engineLabel(endpoint) : `DOCKER_HOST=${env.DOCKER_HOST}`, wholeMessage(e as Error), endpoint?.local ?? true);
+  }
+  const tls = endpoint.tls && { ca: readFileSync(endpoint.tls.ca), cert: readFileSync(endpoint.tls.cert), key: readFileSync(endpoint.tls.key) };
+  return endpoint.socketPath ? new Dockerode({ socketPath: endpoint.socketPath })
+    : new Dockerode({ host: endpoint.tcp!.host, port: endpoint.tcp!.port, protocol: tls ? 'https' : 'http', ...(tls ?? {}) });
+}
+
+/**
+ * The address every port is published on and reached at (127.0.0.1 for a local engine, the engine's host for a
+ * remote one); known once engine() has answered.
+ */
+export function publishHost(): string {
+  if (resolvedPublishHost) return resolvedPublishHost;
+  const given = engineEndpoint().publishHost;
+  if (needsResolving(given)) throw new Error(`the publish address ${given} is a name: call engine() first, which resolves it`);
+  return given;
+}
+
+/** An error and its causes on one line: an engine's refusal is shown whole, never only its first line. */
+function wholeMessage(e: Error): string {
+  const parts: string[] = [];
+  for (let c: Error | undefined = e; c && parts.length < 5; c = (c as { cause?: Error }).cause) {
+    if (c.message && !parts.some((p) => p.includes(c!.message))) parts.push(c.message);
+  }
+  return parts.join(': ').replace(/\s*\n\s*/g, '; ');
+}
+
+/**
+ * testcontainers falls back to /var/run/docker.sock when DOCKER_HOST does not answer: a user who named an
+ * engine gets that engine or a refusal naming it, never another one. TLS engines are pinged over HTTPS with
+ * the client certificates of DOCKER_CERT_PATH.
+ */
+async function pingEngine(endpoint: EngineEndpoint): Promise<void> {
+  const tls = endpoint.tls && { ca: readFileSync(endpoint.tls.ca), cert: readFileSync(endpoint.tls.cert), key: readFileSync(endpoint.tls.key) };
+  const dispatcher = new Agent({ connect: { timeout: 3000, ...(endpoint.socketPath ? { socketPath: endpoint.socketPath } : {}), ...(tls ?? {}) } });
+  const origin = endpoint.tcp ? `${tls ? 'https' : 'http'}://${endpoint.tcp.host.includes(':') ? `[${endpoint.tcp.host}]` : endpoint.tcp.host}:${endpoint.tcp.port}` : 'http://localhost';
+  try {
+    const answer = await request(`${origin}/_ping`, { dispatcher, headersTimeout: 3000, bodyTimeout: 3000 });
+    const body = await answer.body.text();
+    if (answer.statusCode !== 200) throw new Error(`its /_ping answered HTTP ${answer.statusCode}${body ? ` (${body.trim().slice(0, 200)})` : ''}`);
   } finally {
     await dispatcher.close();
   }
@@ -55,7 +97,7 @@ export async function containerAddress(id: string, networkName: string): Promise
   return address;
 }
 
-/** Host port (127.0.0.1) that a container's port is published on; re-read after every start. */
+/** Host port (on publishHost()) that a container's port is published on; re-read after every start. */
 export async function mappedPort(id: string, containerPort: number): Promise<number> {
   const info = await (await engine()).getContainer(id).inspect();
   const binding = info.NetworkSettings.Ports?.[`${containerPort}/tcp`]?.[0];

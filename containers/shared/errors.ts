@@ -8,8 +8,10 @@ export class ZkharnessError extends Error {
 }
 
 export class DockerUnavailableError extends ZkharnessError {
-  constructor(detail: string) {
-    super(`No Docker engine answers (${detail}): run \`npm run setup\` as root, or start Docker, then try again.`);
+  constructor(engine: string, detail: string, local = true) {
+    super(local
+      ? `No Docker engine answers at ${engine} (${detail}): run \`npm run setup\` as root, or start Docker, then try again.`
+      : `No Docker engine answers at ${engine} (${detail}): start that engine or point DOCKER_HOST at one that runs, then try again.`);
   }
 }
 

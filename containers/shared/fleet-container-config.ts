@@ -1,21 +1,40 @@
 // What every fleet container's configuration shares: the image, the run's labels and network, and (for the
 // ZooKeeper clients: web nodes, gateway) the ensemble to connect to.
 import { GenericContainer } from 'testcontainers';
+import { publishHost } from './engine';
+
+type PortToExpose = Parameters<GenericContainer['withExposedPorts']>[number];
 
 /**
- * A GenericContainer whose engine log is bounded: a member on a full disk logs ~50 lines a second, and the
- * engine keeps a container's whole output on the host's disk unless told otherwise.
+ * A GenericContainer whose engine log is bounded (a member on a full disk logs ~50 lines a second, and the
+ * engine keeps a container's whole output on the host's disk unless told otherwise) and whose ports are
+ * published on the one address the harness reaches them at: testcontainers leaves the address to the engine,
+ * and an ordinary engine then publishes on every interface (0.0.0.0 and [::]).
  */
-class BoundedLogContainer extends GenericContainer {
+export class FleetGenericContainer extends GenericContainer {
   constructor(image: string) {
     super(image);
     this.hostConfig.LogConfig = { Type: 'json-file', Config: { 'max-size': '5m', 'max-file': '2' } };
+  }
+
+  override withExposedPorts(...ports: PortToExpose[]): this {
+    super.withExposedPorts(...ports);
+    const address = publishHost();
+    for (const bindings of Object.values(this.hostConfig.PortBindings ?? {})) {
+      for (const binding of bindings as { HostIp?: string }[]) binding.HostIp = address;
+    }
+    return this;
+  }
+
+  /** The port bindings this container will ask the engine for (read by the unit test). */
+  portBindings(): Record<string, { HostIp?: string; HostPort?: string }[]> {
+    return JSON.parse(JSON.stringify(this.hostConfig.PortBindings ?? {}));
   }
 }
 
 /** A container named and labelled for this run, on the run's network under `alias`. */
 export function fleetContainer(image: string, labels: Record<string, string>, networkName: string, alias: string, roleLabels: Record<string, string>): GenericContainer {
-  return new BoundedLogContainer(image)
+  return new FleetGenericContainer(image)
     .withName(`zkh-${labels['zkharness.run'] ?? 'x'}-${alias}`)
     .withLabels({ ...labels, ...roleLabels })
     .withNetworkMode(networkName)

@@ -1,7 +1,8 @@
-// A running web node: its URL on 127.0.0.1 (re-read after every start), its /status, and its lifecycle.
+// A running web node: its URL where the engine publishes it (re-read after every start), its /status, and its lifecycle.
 import { StartedTestContainer } from 'testcontainers';
 import { StartedFleetContainer } from '../shared/started-fleet-container';
 import { getJson } from '../shared/http-client';
+import { publishHost } from '../shared/engine';
 
 export const NODE_HTTP_PORT = 8080;
 
@@ -27,7 +28,7 @@ export class StartedWebNode extends StartedFleetContainer {
   }
 
   baseUrl(): string {
-    return `http://127.0.0.1:${this.hostPort}`;
+    return `http://${publishHost()}:${this.hostPort}`;
   }
 
   async status(timeoutMs = 1000): Promise<NodeStatus> {

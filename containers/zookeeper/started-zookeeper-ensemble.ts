@@ -15,7 +15,7 @@ export class StartedZooKeeperEnsemble {
     return this.members.length;
   }
 
-  /** 127.0.0.1 connect string; changes when a member is started again (new host port). */
+  /** Connect string as the harness reaches the members; changes when a member is started again (new host port). */
   getConnectString(): string {
     return this.members.map((m) => m.hostAddress()).join(',');
   }

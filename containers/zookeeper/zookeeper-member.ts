@@ -2,6 +2,7 @@
 import { StartedTestContainer } from 'testcontainers';
 import { StartedFleetContainer } from '../shared/started-fleet-container';
 import { MemberMode, memberMode } from './four-letter-words';
+import { publishHost } from '../shared/engine';
 
 export const CLIENT_PORT = 2181;
 
@@ -10,9 +11,9 @@ export class StartedZooKeeperMember extends StartedFleetContainer {
     super(name, container, CLIENT_PORT);
   }
 
-  /** 127.0.0.1:<port> as the harness reaches it. */
+  /** <publish host>:<port> as the harness reaches it (127.0.0.1 on a local engine). */
   hostAddress(): string {
-    return `127.0.0.1:${this.hostPort}`;
+    return `${publishHost()}:${this.hostPort}`;
   }
 
   /** In-network address, for fleet containers. */
@@ -22,11 +23,11 @@ export class StartedZooKeeperMember extends StartedFleetContainer {
 
   /** `srvr` on the published port without asking the engine first (for observers polling every 50 ms). */
   probeMode(timeoutMs = 1000): Promise<MemberMode> {
-    return memberMode('127.0.0.1', this.hostPort, timeoutMs);
+    return memberMode(publishHost(), this.hostPort, timeoutMs);
   }
 
   async mode(timeoutMs = 1000): Promise<MemberMode> {
     if ((await this.actions.state()) !== 'running') return 'unreachable';
-    return memberMode('127.0.0.1', this.hostPort, timeoutMs);
+    return memberMode(publishHost(), this.hostPort, timeoutMs);
   }
 }

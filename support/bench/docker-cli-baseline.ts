@@ -8,6 +8,7 @@ import { runIdentity, LABEL, LABEL_RUN } from '../docker/run-identity';
 import { now } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
+import { publishHost } from '../../containers/shared/engine';
 
 const docker = (...args: string[]) => execFileSync('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,7 +16,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function srvr(port: number): Promise<string> {
   return new Promise((resolve) => {
     let out = '';
-    const s = connect({ host: '127.0.0.1', port }, () => s.end('srvr'));
+    const s = connect({ host: publishHost(), port }, () => s.end('srvr'));
     s.setTimeout(1000, () => s.destroy());
     s.on('data', (d) => (out += d));
     s.on('error', () => resolve(''));
@@ -77,7 +78,7 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
       const members = ['zk-1', 'zk-2', 'zk-3'];
       const start = now();
       await Promise.all(members.map((m, i) => new Promise<void>((resolve, reject) => {
-        const p = spawn('docker', ['run', '-d', ...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', '127.0.0.1::2181',
+        const p = spawn('docker', ['run', '-d', ...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', `${publishHost()}::2181`,
           '-e', `ZK_MY_ID=${i + 1}`, '-e', `ZK_SERVERS=${members.join(',')}`, '-e', `ZK_TICK_TIME=${timing.tickTimeMs}`,
           '-e', `ZK_INIT_LIMIT=${timing.initLimit}`, '-e', `ZK_SYNC_LIMIT=${timing.syncLimit}`, images.zookeeper], { stdio: 'ignore' });
         p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker run ${m} exited ${code}`))));
@@ -91,13 +92,13 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
       figures.ensembleReady.push(now() - start);
       // Three web nodes, checked with curl until each says it is registered.
       for (const n of ['node-1', 'node-2', 'node-3']) {
-        docker('run', '-d', ...labels, '--name', `${net}-${n}`, '--network', net, '--network-alias', n, '-p', '127.0.0.1::8080',
+        docker('run', '-d', ...labels, '--name', `${net}-${n}`, '--network', net, '--network-alias', n, '-p', `${publishHost()}::8080`,
           '-e', `NODE_NAME=${n}`, '-e', `ZK_CONNECT=${members.map((m) => `${m}:2181`).join(',')}`, '-e', `ZK_SESSION_TIMEOUT_MS=${timing.sessionTimeoutMs}`, images.webNode);
       }
       const nodePorts = ['node-1', 'node-2', 'node-3'].map((n) => docker('port', `${net}-${n}`, '8080').split(':').pop());
       await until('three nodes registered', async () => nodePorts.every((p) => {
         try {
-          return /"registered":true/.test(execFileSync('curl', ['-s', '-m', '1', `http://127.0.0.1:${p}/status`]).toString());
+          return /"registered":true/.test(execFileSync('curl', ['-s', '-m', '1', `http://${publishHost()}:${p}/status`]).toString());
         } catch {
           return false;
         }

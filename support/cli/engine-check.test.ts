@@ -17,6 +17,6 @@ test('no engine at DOCKER_HOST: one sentence, the closing line, exit 1', () => {
   assert.equal(result.status, 1, `exit ${result.status}; stdout: ${result.stdout}; stderr: ${result.stderr}`);
   const errorLines = result.stderr.trim().split('\n');
   assert.equal(errorLines.length, 1, `expected one line, got: ${result.stderr}`);
-  assert.match(errorLines[0]!, /^\[zkh\] No Docker engine answers \(DOCKER_HOST=unix:\/\/\/nonexistent\/zkharness-no-engine\.sock: .*ENOENT.*\): run `npm run setup` as root, or start Docker, then try again\.$/);
+  assert.match(errorLines[0]!, /^\[zkh\] No Docker engine answers at unix:\/\/\/nonexistent\/zkharness-no-engine\.sock \(.*ENOENT.*\): run `npm run setup` as root, or start Docker, then try again\.$/);
   assert.match(result.stdout, /^scenarios: 0 passed, 0 failed, 0 skipped$/m);
 });

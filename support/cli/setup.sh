@@ -22,12 +22,27 @@ else
   done_step "installed"
 fi
 
-# 2. A Docker engine: use one that answers; otherwise install Debian's and start it (root only).
-engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
-step "docker engine"
-if engine_answers; then
-  done_step "answering"
-else
+# 2. The Docker engines: each of ZKH_DOCKER_HOSTS, else DOCKER_HOST, else this machine's socket. The local
+#    socket, when nothing answers there, gets Debian's engine installed and started (root only); an engine the
+#    user named that does not answer is reported and setup stops: never quietly another engine.
+LOCAL_ENGINE=unix:///var/run/docker.sock
+if [[ -n "${ZKH_DOCKER_HOSTS:-}" ]]; then IFS=',' read -ra ENGINES <<< "${ZKH_DOCKER_HOSTS// /}"; else ENGINES=("${DOCKER_HOST:-$LOCAL_ENGINE}"); fi
+# TLS settings belong to tcp:// engines only.
+with_engine() {
+  local h=$1; shift
+  if [[ $h == unix:* ]]; then env -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH DOCKER_HOST="$h" "$@"; else DOCKER_HOST="$h" "$@"; fi
+}
+engine_answers() { with_engine "$1" timeout 10 docker info >/dev/null 2>&1; }
+for engine in "${ENGINES[@]}"; do
+  step "docker engine ${engine#unix://}"
+  if ! command -v docker >/dev/null 2>&1 && [[ $engine != "$LOCAL_ENGINE" ]]; then
+    fail "No docker client on PATH to reach the engine at $engine: install docker-cli (Debian: docker.io) and run setup again."
+  fi
+  if engine_answers "$engine"; then done_step "answering"; continue; fi
+  if [[ $engine != "$LOCAL_ENGINE" ]]; then
+    why=$(with_engine "$engine" timeout 10 docker version --format '{{.Server.Version}}' 2>&1 >/dev/null | grep -v '^\s*$' | tail -1 || true)
+    fail "The Docker engine at $engine does not answer (${why:-no reply in 10 s}): start it, or point DOCKER_HOST / ZKH_DOCKER_HOSTS at one that runs, then run setup again."
+  fi
   [[ $(id -u) -eq 0 ]] || fail "No Docker engine answers and setup is not running as root: start Docker yourself (or run setup as root) and try again."
   if ! command -v dockerd >/dev/null 2>&1 || ! command -v iptables >/dev/null 2>&1; then
     command -v apt-get >/dev/null 2>&1 || fail "No Docker engine answers and this machine has no apt-get to install one: install Docker and try again."
@@ -35,13 +50,13 @@ else
       || fail "Installing Debian's docker.io failed (log: /tmp/zkh-apt.log): check the package mirror and try again."
   fi
   command -v docker >/dev/null 2>&1 || fail "docker.io installed but no docker client is on PATH: install docker-cli and try again."
-  # --ip 127.0.0.1: every published port binds to loopback only.
+  # --ip 127.0.0.1: even a port published without an address binds to loopback only (the harness asks anyway).
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   setsid nohup dockerd --ip 127.0.0.1 >>"$DOCKERD_LOG" 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do engine_answers && break; sleep 1; done
-  engine_answers || fail "dockerd was started but did not answer within 60 s (log: $DOCKERD_LOG): read its last lines and fix what it names."
+  for _ in $(seq 1 60); do engine_answers "$engine" && break; sleep 1; done
+  engine_answers "$engine" || fail "dockerd was started but did not answer within 60 s (log: $DOCKERD_LOG): read its last lines and fix what it names."
   done_step "started (log: $DOCKERD_LOG)"
-fi
+done
 
 # 3. debootstrap for the local base image, unless the user brings a base image from a registry.
 if [[ -z "${ZKH_BASE_IMAGE:-}" ]] && ! command -v debootstrap >/dev/null 2>&1; then
@@ -59,8 +74,12 @@ if ! command -v chromium >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && command -v a
   else done_step "not installed (log: /tmp/zkh-apt-chromium.log); the rendering check will be skipped"; fi
 fi
 
-# 5. Images, each tagged by a hash of its recipe; an unchanged one is not rebuilt.
+# 5. Images into every engine, each tagged by a hash of its recipe; an unchanged one is not rebuilt, and one
+#    this machine's engine already has is copied to another engine rather than built again.
 export TESTCONTAINERS_RYUK_DISABLED=true
-node_modules/.bin/ts-node --transpile-only support/cli/build-images.ts
+for engine in "${ENGINES[@]}"; do
+  [[ ${#ENGINES[@]} -gt 1 || $engine != "$LOCAL_ENGINE" ]] && echo "[setup] images in the engine at $engine"
+  with_engine "$engine" node_modules/.bin/ts-node --transpile-only support/cli/build-images.ts || exit 1
+done
 
 printf '[setup] done in %.1f s\n' "$(( ($(date +%s%N) - t_all) / 1000000 ))e-3"

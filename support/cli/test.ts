@@ -9,7 +9,9 @@ import { unitTestFiles } from './test-files';
 import { countScenarios, closingLine } from '../report/scenario-counts';
 import { recoveryTable } from '../report/recovery-record';
 import { sweep, leftovers } from '../docker/sweep';
-import { engine } from '../../containers/shared/engine';
+import { engineAt } from '../../containers/shared/engine';
+import type Dockerode from 'dockerode';
+import { envForEngine, runEngines } from '../docker/engines';
 import { writeRunReports, RunReports } from '../report/run-reports';
 import { settings } from '../settings';
 import { undefinedSteps } from '../report/nearest-phrasings';
@@ -20,7 +22,10 @@ let REPORTS = '';
 const unitOnly = process.argv.includes('--unit-only');
 // Only the engine check and its verdict: how the unit tests check the "no engine" sentence without a run.
 const engineCheckOnly = process.argv.includes('--engine-check-only');
-const cucumberArgs = process.argv.slice(2).filter((a) => a !== '--unit-only' && a !== '--engine-check-only');
+// The unit tests already ran in this job (CI's extra runs against other engines): go straight to the suite.
+const noUnitTests = process.argv.includes('--no-unit-tests');
+const OWN_FLAGS = ['--unit-only', '--engine-check-only', '--no-unit-tests'];
+const cucumberArgs = process.argv.slice(2).filter((a) => !OWN_FLAGS.includes(a));
 
 function runUnitTests(): boolean {
   const files = unitTestFiles();
@@ -68,34 +73,41 @@ async function main(): Promise<void> {
     console.log(closingLine({ passed: 0, failed: 0, skipped: 0 }));
     process.exit(1);
   }
-  const unitOk = engineCheckOnly || runUnitTests();
+  const unitOk = engineCheckOnly || noUnitTests || runUnitTests();
   if (unitOnly) process.exit(unitOk ? 0 : 1);
-  // A missing engine is one sentence, not a cucumber stack trace.
+  // A missing engine is one sentence, not a cucumber stack trace. A sharded run (ZKH_DOCKER_HOSTS) checks each.
+  const engines: { host: string; docker: Dockerode }[] = [];
   try {
-    await engine();
+    for (const host of runEngines()) engines.push({ host, docker: await engineAt(envForEngine(host)) });
   } catch (e) {
     console.error(`[zkh] ${(e as Error).message}`);
     console.log(closingLine({ passed: 0, failed: 0, skipped: 0 }));
     process.exit(1);
   }
   if (engineCheckOnly) {
-    console.log('[zkh] the Docker engine answers');
+    console.log(`[zkh] the Docker engine answers (${engines.map((e) => e.host).join(', ')})`);
     process.exit(0);
   }
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const startedAt = new Date();
   const code = await runCucumber();
-  // Whatever the runner left behind if it died hard (its pid is gone now).
-  await sweep().catch(() => undefined);
-  // Nothing may leak: whatever carries our label and belongs to no live run now is a bug.
-  const left = await leftovers().catch(() => []);
+  // Whatever a worker left behind if it died hard (its pid is gone now), on every engine of the run.
+  const left: string[] = [];
+  for (const { host, docker } of engines) {
+    await sweep({}, docker).catch(() => undefined);
+    // Nothing may leak: whatever carries our label and belongs to no live run now is a bug.
+    left.push(...(await leftovers(docker).catch(() => [])).map((c) => engines.length > 1 ? `${c} on ${host}` : c));
+  }
   if (left.length) {
     console.log(`[zkh] LEAK: ${left.length} zkharness containers outlived the run: ${left.join(', ')}`);
     process.exitCode = 1;
   }
-  const { records, invariants } = writeReports(startedAt);
+  const reports = writeReports(startedAt);
+  const { records, invariants } = reports;
   console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
+  const byEngine = Object.entries(reports.scenariosByEngine);
+  if (engines.length > 1 || byEngine.length > 1) console.log(`[zkh] scenarios by engine: ${byEngine.map(([e, n]) => `${e}: ${n}`).join(', ')}`);
   console.log(`\n${recoveryTable(records)}`);
   console.log(`\n${invariantTable(invariants)}`);
   const messages = join(REPORTS, 'messages.ndjson');

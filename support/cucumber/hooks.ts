@@ -4,9 +4,11 @@ import { AfterAll, After, AfterStep, Before, BeforeAll, BeforeStep, Status } fro
 import { FleetWorld } from './world';
 import { runContext } from './run-context';
 import { settings } from '../settings';
-import { engine } from '../../containers/shared/engine';
+import { engine, publishHost } from '../../containers/shared/engine';
 import { sweep } from '../docker/sweep';
 import { runIdentity } from '../docker/run-identity';
+import { useWorkerEngine } from '../docker/engines';
+import { runPortsExposedElsewhere } from '../docker/port-exposure';
 import { requireImage } from '../images/image-catalog';
 import { describeProfile } from '../../containers/shared/timing-profile';
 import { collectDiagnostics, writeDiagnostics } from '../fleet/diagnostics';
@@ -50,6 +52,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 BeforeAll(async function (this: { parameters: Record<string, unknown> }) {
+  // First: a worker of a sharded run (ZKH_DOCKER_HOSTS) points itself at its engine before anything asks for one.
+  const endpoint = useWorkerEngine();
   runContext.useProfile(this.parameters.timingProfile);
   // What a previous plain run left must not be merged into this one's reports (the runner clears reports/ itself).
   if (standalone()) for (const dir of ['parts', 'histories', 'failures']) rmSync(join(settings().reportsDir, dir), { recursive: true, force: true });
@@ -57,7 +61,7 @@ BeforeAll(async function (this: { parameters: Record<string, unknown> }) {
   const swept = await sweep();
   if (swept.containers || swept.networks) progress(`swept ${swept.containers} containers and ${swept.networks} networks left by dead runs (${swept.runs.join(', ')})`);
   for (const image of ['zookeeper', 'web-node', 'gateway'] as const) requireImage(image);
-  progress(`run ${runIdentity().runId}: ${describeProfile(runContext.timing)}; seed ${runContext.random.seed} (ZKH_SEED to replay)`);
+  progress(`run ${runIdentity().runId} on ${endpoint.dockerHost} (ports on ${publishHost()}): ${describeProfile(runContext.timing)}; seed ${runContext.random.seed} (ZKH_SEED to replay)`);
 });
 
 Before(function (this: FleetWorld, { pickle, gherkinDocument }) {
@@ -88,7 +92,10 @@ After(async function (this: FleetWorld, { result, pickle }) {
     this.attach(judged.text, 'text/plain');
     progress(`invariants: ${judged.oneLine} (history: ${judged.file})`);
   }
-  const failed = result?.status !== Status.PASSED || judged?.violation !== undefined;
+  // Checked while the fleet still runs: a port published beyond the asked address fails the scenario.
+  const exposed = this.hasFleet() ? await runPortsExposedElsewhere(runIdentity().runId, publishHost()).catch(() => []) : [];
+  const exposure = exposed.length ? `Ports published on an address the harness did not ask for (only ${publishHost()} is allowed): ${exposed.join(', ')}` : undefined;
+  const failed = result?.status !== Status.PASSED || judged?.violation !== undefined || exposure !== undefined;
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
   if (failed && this.hasFleet()) {
     const diagnostics = await collectDiagnostics(fleet, this.faults.history());
@@ -115,6 +122,7 @@ After(async function (this: FleetWorld, { result, pickle }) {
   }
   // A default invariant the history shows violated fails the scenario, naming it, the instant and who.
   if (judged?.violation) throw new Error(judged.violation);
+  if (exposure) throw new Error(exposure);
 });
 
 AfterAll(async function () {

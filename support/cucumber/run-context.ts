@@ -10,6 +10,7 @@ import { RecoveryRecord } from '../report/recovery-record';
 import { ScenarioTimeline } from '../report/scenario-timeline';
 import { InvariantRow } from '../report/scenario-verdicts';
 import { runIdentity } from '../docker/run-identity';
+import { useWorkerEngine } from '../docker/engines';
 import { repairCounts } from '../../containers/zookeeper-client/zookeeper-client-guard';
 
 
@@ -48,7 +49,7 @@ class RunContext {
     writeFileSync(join(dir, `recovery-${id}.json`), JSON.stringify(this.recoveries, null, 2));
     writeFileSync(join(dir, `timeline-${id}.json`), JSON.stringify(this.timelines));
     writeFileSync(join(dir, `invariants-${id}.json`), JSON.stringify(this.invariants, null, 2));
-    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, seed: this.random.seed, timing: this.timing, reuse: settings().reuse, resetsMs: this.pool.resets.map(Math.round), zookeeperClientRepairs: repairCounts() }));
+    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, engine: useWorkerEngine().dockerHost, seed: this.random.seed, timing: this.timing, reuse: settings().reuse, resetsMs: this.pool.resets.map(Math.round), zookeeperClientRepairs: repairCounts() }));
   }
 }
 

@@ -22,6 +22,7 @@ import { NemesisEvent } from '../history/events';
 import { FleetObservers } from '../observers/fleet-observers';
 import { freshState } from '../history/history-judge';
 import { StepJudge } from './step-judge';
+import { useWorkerEngine } from '../docker/engines';
 
 // cucumber's step timeout is only a backstop (every wait has its own deadline), set at load before a cucumber
 // profile can name the timing profile: long enough for the slowest built-in profile.
@@ -128,6 +129,7 @@ export class FleetWorld extends World {
       feature: this.feature,
       status,
       durationMs: now() - this.scenarioStartMs,
+      engine: useWorkerEngine().dockerHost,
       faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs) })),
       recoveries: this.recoveries,
       requests: requestsOf(this.history.events()).map((r) => ({ startMs: r.startMs, endMs: r.endMs, outcome: r.outcome })),

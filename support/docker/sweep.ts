@@ -1,4 +1,5 @@
 // Removes zkharness containers and networks whose runner is gone (killed, crashed) — or, with `all`, every one.
+import type Dockerode from 'dockerode';
 import { engine } from '../../containers/shared/engine';
 import { LABEL, LABEL_RUN, ownerAlive } from './run-identity';
 
@@ -8,8 +9,9 @@ export interface SweepResult {
   readonly runs: string[];
 }
 
-export async function sweep(options: { all?: boolean; runId?: string } = {}): Promise<SweepResult> {
-  const docker = await engine();
+/** On this process's engine, or on `on` (another engine of a sharded run). */
+export async function sweep(options: { all?: boolean; runId?: string } = {}, on?: Dockerode): Promise<SweepResult> {
+  const docker = on ?? await engine();
   const filters = JSON.stringify({ label: [options.runId ? `${LABEL_RUN}=${options.runId}` : LABEL] });
   const doomed = (labels: Record<string, string> | undefined) =>
     options.all || options.runId !== undefined || !ownerAlive(labels ?? {});
@@ -32,8 +34,8 @@ export async function sweep(options: { all?: boolean; runId?: string } = {}): Pr
 }
 
 /** zkharness containers that no live run owns: after a run's own teardown and sweep there must be none. */
-export async function leftovers(): Promise<string[]> {
-  const docker = await engine();
+export async function leftovers(on?: Dockerode): Promise<string[]> {
+  const docker = on ?? await engine();
   const all = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [LABEL] }) });
   return all.filter((c) => !c.Labels[LABEL_RUN] || !ownerAlive(c.Labels)).map((c) => `${c.Names[0]?.replace(/^\//, '')} (${c.State})`);
 }

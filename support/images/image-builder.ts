@@ -7,11 +7,12 @@ import { ImageBuildError } from '../../containers/shared/errors';
 import { ImageName, REPO_ROOT, recipe } from './image-recipes';
 import { LOCAL_REPOSITORY, imageId, localTag } from './image-catalog';
 import { settings } from '../settings';
+import { DEFAULT_DOCKER_HOST } from '../../containers/shared/engine-endpoint';
 
 export interface BuildOutcome {
   readonly name: ImageName;
   readonly reference: string;
-  readonly action: 'override' | 'unchanged' | 'built';
+  readonly action: 'override' | 'unchanged' | 'copied' | 'built';
   readonly ms: number;
   readonly removedTags: string[];
 }
@@ -23,10 +24,26 @@ export function ensureImage(name: ImageName, env: Readonly<Record<string, string
   if (override) return { name, reference: override, action: 'override', ms: 0, removedTags: [] };
   const tag = localTag(name, env);
   if (imageId(tag)) return { name, reference: tag, action: 'unchanged', ms: Date.now() - started, removedTags: [] };
-  if (name === 'base') buildBase(tag);
-  else buildFromDockerfile(name, tag, env);
+  const copied = copyFromLocalEngine(tag);
+  if (!copied && name === 'base') buildBase(tag);
+  else if (!copied) buildFromDockerfile(name, tag, env);
   if (name === 'base') execFileSync('docker', ['tag', tag, `${LOCAL_REPOSITORY}/base:current`]);
-  return { name, reference: tag, action: 'built', ms: Date.now() - started, removedTags: removeSuperseded(name, tag) };
+  return { name, reference: tag, action: copied ? 'copied' : 'built', ms: Date.now() - started, removedTags: removeSuperseded(name, tag) };
+}
+
+/**
+ * For another engine (DOCKER_HOST names one): the same image from this machine's engine, if it has it, is
+ * streamed over (`docker save | docker load`) instead of built again. Same bytes, same id, so every recipe
+ * hash (which includes the base's id) comes out the same on both engines.
+ */
+function copyFromLocalEngine(tag: string): boolean {
+  const target = process.env.DOCKER_HOST;
+  if (!target || target === DEFAULT_DOCKER_HOST) return false;
+  const local = { ...process.env, DOCKER_HOST: DEFAULT_DOCKER_HOST, DOCKER_TLS_VERIFY: '', DOCKER_CERT_PATH: '' };
+  if (spawnSync('docker', ['image', 'inspect', tag], { env: local, stdio: 'ignore', timeout: 10_000 }).status !== 0) return false;
+  const result = spawnSync('bash', ['-o', 'pipefail', '-c', 'DOCKER_HOST="$1" DOCKER_TLS_VERIFY= DOCKER_CERT_PATH= docker save "$2" | docker load -q', 'copy', DEFAULT_DOCKER_HOST, tag], { encoding: 'utf8' });
+  if (result.status !== 0) throw new ImageBuildError(tag, `copying it from ${DEFAULT_DOCKER_HOST} to ${target} (docker save | docker load)`, (result.stderr || result.stdout).trim());
+  return true;
 }
 
 function buildBase(tag: string): void {

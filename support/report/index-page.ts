@@ -49,7 +49,7 @@ export function renderIndex(timelines: ScenarioTimeline[], recoveries: RecoveryR
   const scenarios = timelines.map((t) => {
     const ok = t.requests.filter((r) => r.outcome === 'ok').length;
     const traffic = t.requests.length ? `<p>requests: ${ok} of ${t.requests.length} ok</p>` : '';
-    return `<section class="scenario ${t.status.toLowerCase()}"><h3>${esc(t.scenario)} <small>${esc(t.feature)} — ${esc(t.status)}, ${(t.durationMs / 1000).toFixed(1)} s</small></h3>${timelineSvg(t)}${traffic}</section>`;
+    return `<section class="scenario ${t.status.toLowerCase()}"><h3>${esc(t.scenario)} <small>${esc(t.feature)} — ${esc(t.status)}, ${(t.durationMs / 1000).toFixed(1)} s${t.engine ? `, on ${esc(t.engine)}` : ''}</small></h3>${timelineSvg(t)}${traffic}</section>`;
   });
   const metaRows = Object.entries(meta).map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(typeof v === 'string' ? v : JSON.stringify(v))}</code></td></tr>`);
   return `<!doctype html>

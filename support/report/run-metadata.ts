@@ -35,6 +35,7 @@ export function runMetadata(workers: unknown[], startedAt: Date, finishedAt: Dat
       undici: version('undici'),
       'node-zookeeper-client': version('node-zookeeper-client'),
     },
+    engines: [...new Set(workers.map((w) => (w as { engine?: string }).engine).filter(Boolean))],
     workers,
     precision: 'conditions are polled every 50 ms (each probe bounded); windowMs = firstTrueMs - lastFalseMs',
   };

@@ -19,6 +19,7 @@ function readParts<T>(reportsDir: string, prefix: string): T[] {
 export interface RunReports {
   readonly records: RecoveryRecord[];
   readonly invariants: InvariantRow[];
+  readonly scenariosByEngine: Record<string, number>;
   /** "ok: …", "skipped: …" or "FAILED: …" from the rendering check. */
   readonly rendering: string;
 }
@@ -28,9 +29,16 @@ export function writeRunReports(reportsDir: string, startedAt: Date): RunReports
   const invariants = readParts<InvariantRow>(reportsDir, 'invariants-');
   writeFileSync(join(reportsDir, 'invariants.json'), JSON.stringify(invariants, null, 2));
   writeFileSync(join(reportsDir, 'recovery.json'), JSON.stringify(records, null, 2));
-  const meta = runMetadata(readParts(reportsDir, 'worker-'), startedAt, new Date());
-  writeFileSync(join(reportsDir, 'run.json'), JSON.stringify(meta, null, 2));
   const timelines = readParts<ScenarioTimeline>(reportsDir, 'timeline-');
+  const meta = { ...runMetadata(readParts(reportsDir, 'worker-'), startedAt, new Date()), scenariosByEngine: scenariosByEngine(timelines) };
+  writeFileSync(join(reportsDir, 'run.json'), JSON.stringify(meta, null, 2));
   writeFileSync(join(reportsDir, 'index.html'), renderIndex(timelines, records, meta, invariants));
-  return { records, invariants, rendering: checkRendering(join(reportsDir, 'index.html'), timelines.length) };
+  return { records, invariants, scenariosByEngine: meta.scenariosByEngine, rendering: checkRendering(join(reportsDir, 'index.html'), timelines.length) };
+}
+
+/** How many scenarios each engine ran: a sharded run shows its spread here and in run.json. */
+export function scenariosByEngine(timelines: readonly ScenarioTimeline[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of timelines) counts[t.engine ?? 'unknown'] = (counts[t.engine ?? 'unknown'] ?? 0) + 1;
+  return counts;
 }

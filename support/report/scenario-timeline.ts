@@ -9,6 +9,8 @@ export interface ScenarioTimeline {
   feature: string;
   status: string;
   durationMs: number;
+  /** The Docker engine that ran it (DOCKER_HOST URL): a sharded run spreads scenarios over several. */
+  engine?: string;
   faults: TimelineFault[];
   recoveries: TimelineRecovery[];
   requests: TimelineRequest[];

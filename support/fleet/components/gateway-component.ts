@@ -3,6 +3,7 @@ import { ComponentKind, BuildContext } from './component-kind';
 import { GatewayContainer } from '../../../containers/gateway/gateway-container';
 import { StartedGateway } from '../../../containers/gateway/started-gateway';
 import { SettingError } from '../../../containers/shared/errors';
+import { publishHost } from '../../../containers/shared/engine';
 import { fleetProbes } from '../fleet-probes';
 import { settings } from '../../settings';
 
@@ -20,7 +21,7 @@ export const gatewayComponent: ComponentKind<StartedGateway> = {
       .start()
       .catch((e: Error) => {
         if (port && /address already in use|port is already allocated/i.test(e.message)) {
-          throw new SettingError(`ZKH_GATEWAY_PORT=${port} is already taken on 127.0.0.1: free it or choose another port.`);
+          throw new SettingError(`ZKH_GATEWAY_PORT=${port} is already taken on ${publishHost()}: free it or choose another port.`);
         }
         throw e;
       });
