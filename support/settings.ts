@@ -28,6 +28,8 @@ export interface Settings {
   readonly quiet: boolean;
   /** ZKH_RUNNER=1: set by the npm test runner for its cucumber-js child, which then leaves the merging to it. */
   readonly underRunner: boolean;
+  /** ZKH_REPORT_RUNS: how many past runs reports/runs/ keeps. */
+  readonly reportRuns: number;
   /** ZKH_DOCKER_HOSTS: engines to shard a `--parallel` run across (worker i on engine i mod n); empty = one engine. */
   readonly dockerHosts: readonly string[];
   /** ZKH_BASE_IMAGE, ZKH_ZOOKEEPER_IMAGE, ZKH_NODE_IMAGE, ZKH_GATEWAY_IMAGE, ZKH_NEMESIS_IMAGE, ZKH_CURATOR_BENCH_IMAGE. */
@@ -38,7 +40,7 @@ const IMAGE_VARIABLES = ['ZKH_BASE_IMAGE', 'ZKH_ZOOKEEPER_IMAGE', 'ZKH_NODE_IMAG
 /** Read by support/cli/setup.sh (plain bash, before node_modules exists), listed so they are not called unknown. */
 const SETUP_VARIABLES = ['ZKH_DOCKERD_LOG', 'ZKH_NO_CHROMIUM'];
 const KNOWN = ['ZKH_TIMING_PROFILE', 'ZKH_TIMING_MULTIPLIER', 'ZKH_SEED', 'ZKH_REUSE', 'ZKH_KEEP', 'ZKH_GATEWAY_PORT', 'ZKH_RUN_CAP_MINUTES',
-  'ZKH_BENCH_RUNS', 'ZKH_REPORTS_DIR', 'ZKH_QUIET', 'ZKH_RUNNER', 'ZKH_DOCKER_HOSTS', ...IMAGE_VARIABLES, ...SETUP_VARIABLES];
+  'ZKH_BENCH_RUNS', 'ZKH_REPORTS_DIR', 'ZKH_QUIET', 'ZKH_RUNNER', 'ZKH_DOCKER_HOSTS', 'ZKH_REPORT_RUNS', ...IMAGE_VARIABLES, ...SETUP_VARIABLES];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -89,6 +91,7 @@ export function readSettings(env: Env = process.env): Settings {
     quiet: flag(env, 'ZKH_QUIET', false),
     underRunner: flag(env, 'ZKH_RUNNER', false),
     dockerHosts: dockerHosts(env),
+    reportRuns: number(env, 'ZKH_REPORT_RUNS', 20, (n) => Number.isInteger(n) && n >= 1 && n <= 1000, 'an integer from 1 to 1000')!,
     imageOverrides: Object.fromEntries(IMAGE_VARIABLES.filter((v) => env[v]).map((v) => [v, env[v]!])),
   };
 }

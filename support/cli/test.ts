@@ -88,8 +88,9 @@ async function main(): Promise<void> {
     console.log(`[zkh] the Docker engine answers (${engines.map((e) => e.host).join(', ')})`);
     process.exit(0);
   }
-  rmSync(REPORTS, { recursive: true, force: true });
+  // The latest run's reports replace the previous ones; reports/runs/ keeps the past runs.
   mkdirSync(REPORTS, { recursive: true });
+  for (const entry of readdirSync(REPORTS)) if (entry !== 'runs') rmSync(join(REPORTS, entry), { recursive: true, force: true });
   const startedAt = new Date();
   const code = await runCucumber();
   // Whatever a worker left behind if it died hard (its pid is gone now), on every engine of the run.
@@ -105,7 +106,9 @@ async function main(): Promise<void> {
   }
   const reports = writeReports(startedAt);
   const { records, invariants } = reports;
-  console.log(`[zkh] reports: ${join(REPORTS, 'index.html')}`);
+  console.log(`[zkh] reports: ${join(REPORTS, 'index.html')} (past runs and trends: ${join(REPORTS, 'runs', 'index.html')})`);
+  if (reports.screenshot) console.log(`[zkh] screenshot of the first failed scenario (or the first, when none failed): ${reports.screenshot}`);
+  for (const s of reports.slower) console.log(`[zkh] slower than recent runs: ${s}`);
   const byEngine = Object.entries(reports.scenariosByEngine);
   if (engines.length > 1 || byEngine.length > 1) console.log(`[zkh] scenarios by engine: ${byEngine.map(([e, n]) => `${e}: ${n}`).join(', ')}`);
   console.log(`\n${recoveryTable(records)}`);

@@ -20,7 +20,7 @@ import { writeRunReports } from '../report/run-reports';
 import { recoveryTable } from '../report/recovery-record';
 import { invariantTable } from '../report/invariant-table';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 let tearingDown: Promise<void> | undefined;
 const runStartedAt = new Date();
@@ -38,6 +38,7 @@ async function teardown(): Promise<void> {
     if (standalone()) {
       // A plain `cucumber-js` run leaves the same reports as `npm test` does.
       const reports = writeRunReports(settings().reportsDir, runStartedAt);
+      for (const s of reports.slower) progress(`slower than recent runs: ${s}`);
       progress(`reports: ${settings().reportsDir}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);
     }
   })();
@@ -74,7 +75,7 @@ Before(function (this: FleetWorld, { pickle, gherkinDocument }) {
 BeforeStep(function (this: FleetWorld, { pickleStep }) {
   this.currentStep = pickleStep.text;
   this.stepStartMs = now();
-  this.history.append<StepEvent>({ kind: 'step', phase: 'start', text: pickleStep.text });
+  this.history.append<StepEvent>({ kind: 'step', phase: 'start', text: pickleStep.text, type: pickleStep.type as StepEvent['type'] });
 });
 
 AfterStep(function (this: FleetWorld, { pickleStep, result }) {
@@ -97,15 +98,19 @@ After(async function (this: FleetWorld, { result, pickle }) {
   const exposure = exposed.length ? `Ports published on an address the harness did not ask for (only ${publishHost()} is allowed): ${exposed.join(', ')}` : undefined;
   const failed = result?.status !== Status.PASSED || judged?.violation !== undefined || exposure !== undefined;
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
+  let diagnosticsDir: string | undefined;
   if (failed && this.hasFleet()) {
     const diagnostics = await collectDiagnostics(fleet, this.faults.history());
     const dir = writeDiagnostics(settings().reportsDir, pickle.name, diagnostics);
+    diagnosticsDir = relative(settings().reportsDir, dir);
     // The full files go to reports/; the report gets their names and each log's last lines.
     const tails = Object.entries(diagnostics.files).map(([file, content]) => `== ${file}\n${content.split('\n').slice(-12).join('\n')}`);
     this.attach(`diagnostics: ${dir}\n${tails.join('\n')}`, { mediaType: 'text/x.zkharness.diagnostics', fileName: 'diagnostics.txt' });
     progress(`scenario failed: diagnostics in ${dir}`);
   }
-  runContext.timelines.push(this.timeline(result?.status ?? 'UNKNOWN'));
+  const violations = (judged?.rows ?? []).filter((r) => r.verdict === 'invalid')
+    .flatMap((r) => r.evidence.slice(0, 20).map((e) => ({ invariant: r.invariant, atMs: e.atMs, untilMs: e.untilMs, detail: e.detail, expected: r.expected })));
+  runContext.timelines.push(this.timeline(exposure || judged?.violation ? 'FAILED' : result?.status ?? 'UNKNOWN', violations, diagnosticsDir));
   try {
     await this.faults.healAll();
   } catch (e) {

@@ -16,7 +16,8 @@ import { GatewayTraffic, requestsOf } from '../workload/gateway-traffic';
 import { RegisterWorkload } from '../workload/register-workload';
 import { runContext } from './run-context';
 import { SettingError } from '../../containers/shared/errors';
-import { ScenarioTimeline, TimelineRecovery } from '../report/scenario-timeline';
+import { ScenarioTimeline, TimelineRecovery, TimelineViolation } from '../report/scenario-timeline';
+import { scenarioLanes, stepTimeSplit } from '../report/scenario-lanes';
 import { History } from '../history/history';
 import { NemesisEvent } from '../history/events';
 import { FleetObservers } from '../observers/fleet-observers';
@@ -70,8 +71,10 @@ export class FleetWorld extends World {
   async fleet(): Promise<StartedFleet> {
     if (!this.started) {
       if (this.spec.zookeeperMembers === 0) throw new SettingError('This scenario has no fleet: start it with "Given a ZooKeeper ensemble of 3 members".');
+      const acquiredFrom = this.history.now();
       this.started = await runContext.pool.acquire(this.spec, this.history);
       const observedFrom = this.history.now();
+      this.fleetSpan = { startMs: acquiredFrom, endMs: observedFrom };
       this.observers = FleetObservers.start(this.started, this.history);
       // The steady state goes into the history before any step acts: one round of every observer.
       await freshState(this.history, observedFrom);
@@ -80,6 +83,9 @@ export class FleetWorld extends World {
     }
     return this.started;
   }
+
+  /** When (history time) this scenario's fleet was being built or reset: the report keeps it apart from the steps. */
+  fleetSpan: { startMs: number; endMs: number } | undefined;
 
   hasFleet(): boolean {
     return this.started !== undefined;
@@ -122,17 +128,24 @@ export class FleetWorld extends World {
   }
 
   /** The scenario's faults, recoveries and requests on one clock, for the report's timeline. */
-  timeline(status: string): ScenarioTimeline {
+  timeline(status: string, violations: TimelineViolation[] = [], diagnostics?: string): ScenarioTimeline {
     const rel = (ms: number) => ms - this.scenarioStartMs;
+    const durationMs = now() - this.scenarioStartMs;
+    const events = this.history.events();
     return {
       scenario: this.scenario,
       feature: this.feature,
       status,
-      durationMs: now() - this.scenarioStartMs,
+      durationMs,
       engine: useWorkerEngine().dockerHost,
       faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs) })),
       recoveries: this.recoveries,
-      requests: requestsOf(this.history.events()).map((r) => ({ startMs: r.startMs, endMs: r.endMs, outcome: r.outcome })),
+      requests: requestsOf(events).map((r) => ({ startMs: r.startMs, endMs: r.endMs, outcome: r.outcome })),
+      lanes: scenarioLanes(events, durationMs),
+      steps: stepTimeSplit(events, this.fleetSpan),
+      ...(this.fleetSpan ? { observedFromMs: this.fleetSpan.endMs } : {}),
+      violations,
+      ...(diagnostics ? { diagnostics } : {}),
     };
   }
 }

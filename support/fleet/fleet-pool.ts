@@ -14,6 +14,8 @@ export class FleetPool {
   private current: StartedFleet | undefined;
   private dirty = false;
   readonly resets: number[] = [];
+  /** Every fleet this worker booted: how long until it was steady (the report's "fleet ready" trend). */
+  readonly builds: { spec: string; fleetReadyMs: number; ensembleReadyMs: number }[] = [];
 
   constructor(
     private readonly timing: TimingProfile,
@@ -38,6 +40,8 @@ export class FleetPool {
     }
     await this.release();
     this.current = await this.build(spec, this.timing);
+    const timings = this.current.timings ?? {};
+    this.builds.push({ spec: specKey(spec), fleetReadyMs: Math.round(timings.fleetReadyMs ?? Number.NaN), ensembleReadyMs: Math.round(timings.ensembleReadyMs ?? Number.NaN) });
     this.current.history = history;
     this.dirty = false;
     return this.current;

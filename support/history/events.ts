@@ -129,6 +129,8 @@ export interface StepEvent {
   readonly t: number;
   readonly phase: 'start' | 'end';
   readonly text: string;
+  /** Cucumber's class of the step: Context (Given), Action (When), Outcome (Then); And/But take the one before. */
+  readonly type?: 'Context' | 'Action' | 'Outcome' | 'Unknown';
   readonly status?: string;
 }
 

@@ -2,14 +2,16 @@
 // recovery.json, invariants.json, run.json and index.html (checked in headless Chromium). Called by the npm test
 // runner after cucumber exits, and by the last hook of a plain `cucumber-js` run (one worker), so both leave the
 // same reports behind.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RecoveryRecord } from './recovery-record';
 import { InvariantRow } from './scenario-verdicts';
 import { ScenarioTimeline } from './scenario-timeline';
 import { runMetadata } from './run-metadata';
-import { renderIndex } from './index-page';
-import { checkRendering } from './render-check';
+import { orderScenarios, renderIndex, scenarioPage } from './index-page';
+import { checkRendering, pictureCounts, screenshot } from './render-check';
+import { archiveRun, describeRegression, regressions, renderRunsIndex, summarize } from './run-history';
+import { settings } from '../settings';
 
 function readParts<T>(reportsDir: string, prefix: string): T[] {
   const dir = join(reportsDir, 'parts');
@@ -20,6 +22,10 @@ export interface RunReports {
   readonly records: RecoveryRecord[];
   readonly invariants: InvariantRow[];
   readonly scenariosByEngine: Record<string, number>;
+  /** Recovery figures slower than their recent history (see run-history.ts), one sentence each. */
+  readonly slower: string[];
+  /** The screenshot of the first failed (or first) scenario, when Chromium made one. */
+  readonly screenshot: string | undefined;
   /** "ok: …", "skipped: …" or "FAILED: …" from the rendering check. */
   readonly rendering: string;
 }
@@ -32,9 +38,46 @@ export function writeRunReports(reportsDir: string, startedAt: Date): RunReports
   const timelines = readParts<ScenarioTimeline>(reportsDir, 'timeline-');
   const meta = { ...runMetadata(readParts(reportsDir, 'worker-'), startedAt, new Date()), scenariosByEngine: scenariosByEngine(timelines) };
   writeFileSync(join(reportsDir, 'run.json'), JSON.stringify(meta, null, 2));
-  writeFileSync(join(reportsDir, 'index.html'), renderIndex(timelines, records, meta, invariants));
-  return { records, invariants, scenariosByEngine: meta.scenariosByEngine, rendering: checkRendering(join(reportsDir, 'index.html'), timelines.length) };
+  // Past runs first: the page names any figure slower than its recent history.
+  const finishedAt = new Date();
+  const runId = startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const summary = summarize(runId, startedAt, finishedAt, timelines, records, meta);
+  const earlier = readEarlierRuns(reportsDir);
+  const slower = regressions(earlier, summary).map(describeRegression);
+  const flagged = slower.length ? `<p class="bad"><b>Slower than recent runs:</b> ${slower.map(escapeHtml).join('; ')} (<a href="runs/index.html">trends</a>)</p>` : '';
+  writeFileSync(join(reportsDir, 'index.html'), renderIndex(timelines, records, meta, invariants, flagged));
+  const kept = archiveRun(reportsDir, summary, settings().reportRuns);
+  writeFileSync(join(reportsDir, 'runs', 'index.html'), renderRunsIndex(kept, regressions(earlier, summary)));
+  const rendering = checkRendering(join(reportsDir, 'index.html'), pictureCounts(timelines));
+  const first = orderScenarios(timelines)[0];
+  const shot = first && !rendering.startsWith('skipped') ? screenshot(reportsDir, scenarioPage(first)) : undefined;
+  return { records, invariants, scenariosByEngine: meta.scenariosByEngine, rendering, slower, screenshot: shot };
 }
+
+/** A PNG of one scenario of the latest run (the first whose name contains `match`), written to `out`. */
+export function screenshotScenario(reportsDir: string, match: string | undefined, out: string): string {
+  const timelines = readParts<ScenarioTimeline>(reportsDir, 'timeline-');
+  const chosen = match ? timelines.find((t) => t.scenario.includes(match)) : orderScenarios(timelines)[0];
+  if (!chosen) throw new Error(match ? `no scenario of the latest run (${reportsDir}) is named like "${match}"` : `the latest run (${reportsDir}) has no scenarios`);
+  const png = screenshot(reportsDir, scenarioPage(chosen));
+  if (!png) throw new Error('Chromium made no screenshot (is chromium installed? npm run setup installs it as root)');
+  copyFileSync(png, out);
+  return chosen.scenario;
+}
+
+function readEarlierRuns(reportsDir: string) {
+  const runs = join(reportsDir, 'runs');
+  if (!existsSync(runs)) return [];
+  return readdirSync(runs).sort().flatMap((id) => {
+    try {
+      return [JSON.parse(readFileSync(join(runs, id, 'summary.json'), 'utf8'))];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 
 /** How many scenarios each engine ran: a sharded run shows its spread here and in run.json. */
 export function scenariosByEngine(timelines: readonly ScenarioTimeline[]): Record<string, number> {

@@ -1,5 +1,7 @@
 // What happened in one scenario, on one clock (ms from the scenario's start): faults as spans, recoveries as
-// markers, requests as outcomes. The report's timeline is drawn from this alone.
+// markers, requests as outcomes, lanes of what each participant was observed doing. The report's picture of a
+// scenario is drawn from this alone.
+import type { Lane, StepTimeSplit } from './scenario-lanes';
 export interface TimelineFault { kind: string; targets: string[]; startMs: number; endMs: number | null }
 export interface TimelineRecovery { step: string; atMs: number | null; deadlineMs: number; met: boolean; measuredMs: number | null }
 export interface TimelineRequest { startMs: number; endMs: number; outcome: 'ok' | 'fail' | 'info' }
@@ -14,4 +16,16 @@ export interface ScenarioTimeline {
   faults: TimelineFault[];
   recoveries: TimelineRecovery[];
   requests: TimelineRequest[];
+  /** Per member, node and the gateway: what the history's observers saw, as runs of equal observations. */
+  lanes?: Lane[];
+  /** When the observers started (the fleet was built or reset before): the picture starts just before. */
+  observedFromMs?: number;
+  /** Where the scenario's time went, by kind of step. */
+  steps?: StepTimeSplit;
+  /** Where a checker found the history invalid (each piece of its evidence). */
+  violations?: TimelineViolation[];
+  /** A failed scenario's diagnostics folder, relative to reports/. */
+  diagnostics?: string;
 }
+
+export interface TimelineViolation { invariant: string; atMs: number; untilMs?: number; detail: string; expected: boolean }

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { archiveRun, regressions, renderRunsIndex, RunSummary, summarize, FLEET_READY } from './run-history';
+
+const run = (runId: string, ms: number, profile = 'fast'): RunSummary => ({ runId, startedAt: '2026-11-30T10:00:00.000Z', durationMs: 1000, commit: 'abc', profile, passed: 1, failed: 0, skipped: 0, figures: { 'Jetty leader handover': ms } });
+
+test('a figure far above its recent median is flagged; one inside the noise is not', () => {
+  const past = [run('1', 3300), run('2', 3400), run('3', 3350), run('4', 3380)];
+  const slow = regressions(past, run('5', 5200));
+  assert.equal(slow.length, 1);
+  assert.equal(slow[0]!.medianMs, 3350);
+  assert.equal(slow[0]!.noiseMs, 670); // 20% of the median beats 3 scaled MADs (3 × 1.4826 × 30 = 133) here
+  assert.deepEqual(regressions(past, run('5', 3900)), []);
+});
+
+test('nothing is judged with fewer than 3 earlier runs of the same profile', () => {
+  assert.deepEqual(regressions([run('1', 100), run('2', 100)], run('3', 9000)), []);
+  assert.deepEqual(regressions([run('1', 100, 'debian-defaults'), run('2', 100, 'debian-defaults'), run('3', 100, 'debian-defaults')], run('4', 9000)), []);
+});
+
+test('small figures get the 100 ms floor: a 60 ms wobble of a 40 ms figure is not a regression', () => {
+  const past = [run('1', 40), run('2', 45), run('3', 38)];
+  assert.deepEqual(regressions(past, run('4', 100)), []);
+  assert.equal(regressions(past, run('4', 200)).length, 1);
+});
+
+test('a run summary takes the median of each figure and of the fleet boots', () => {
+  const t = (status: string) => ({ scenario: 's', feature: 'f', status, durationMs: 1, faults: [], recoveries: [], requests: [] });
+  const rec = (scenario: string, step: string, measuredMs: number) => ({ scenario, step, measuredMs, met: true }) as never;
+  const s = summarize('r1', new Date(0), new Date(5000), [t('PASSED'), t('FAILED'), t('SKIPPED')],
+    [rec('The Jetty leader crashes and a new one is elected', 'within 10 seconds a new Jetty leader is elected', 3000), rec('The Jetty leader crashes and a new one is elected', 'within 10 seconds a new Jetty leader is elected', 3400), rec('other', 'x', 1)],
+    { commit: 'c0ffee', workers: [{ timing: { name: 'fast' }, builds: [{ fleetReadyMs: 9000 }, { fleetReadyMs: 11000 }, { fleetReadyMs: 10000 }] }] });
+  assert.deepEqual([s.passed, s.failed, s.skipped, s.durationMs, s.profile], [1, 1, 1, 5000, 'fast']);
+  assert.equal(s.figures['Jetty leader handover'], 3000);
+  assert.equal(s.figures[FLEET_READY], 10000);
+});
+
+test('runs are archived under runs/<id>/ and the oldest pruned beyond the count kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zkh-runs-'));
+  try {
+    writeFileSync(join(dir, 'index.html'), '<html>');
+    for (const id of ['20261130-100000', '20261130-110000', '20261130-120000']) archiveRun(dir, run(id, 1), 2);
+    assert.deepEqual(readdirSync(join(dir, 'runs')).sort(), ['20261130-110000', '20261130-120000']);
+    assert.deepEqual(readdirSync(join(dir, 'runs', '20261130-120000')).sort(), ['index.html', 'summary.json']);
+    const page = renderRunsIndex([run('a', 100), run('b', 300)], []);
+    assert.match(page, /aria-label="trend of Jetty leader handover"/);
+    assert.doesNotMatch(page, /<script/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
