@@ -92,7 +92,7 @@ export function archiveRun(reportsDir: string, summary: RunSummary, keep: number
 
 function trendSvg(figure: string, runs: readonly RunSummary[], flagged: boolean): string {
   const points = runs.map((r, i) => ({ i, ms: r.figures[figure], id: r.runId })).filter((p): p is { i: number; ms: number; id: string } => p.ms !== undefined);
-  const W = 440, H = 90, L = 46;
+  const W = 440, H = 90, L = 62;
   if (!points.length) return '';
   const max = Math.max(...points.map((p) => p.ms), 1) * 1.1;
   const x = (i: number) => L + (runs.length > 1 ? (i / (runs.length - 1)) * (W - L - 8) : (W - L) / 2);
