@@ -105,6 +105,15 @@ export async function mappedPort(id: string, containerPort: number): Promise<num
   return Number(binding.HostPort);
 }
 
+/** When the container last started (a restart gives it a new network namespace), or null when it is gone. */
+export async function containerStartedAt(id: string): Promise<string | null> {
+  try {
+    return (await (await engine()).getContainer(id).inspect()).State.StartedAt;
+  } catch {
+    return null;
+  }
+}
+
 export async function containerState(id: string): Promise<'running' | 'paused' | 'exited' | 'created' | 'gone' | string> {
   try {
     const info = await (await engine()).getContainer(id).inspect();

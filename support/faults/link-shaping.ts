@@ -111,13 +111,17 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
   const [a, b] = [fault.from[0]!, fault.to[0]!];
   const before = delayed ? await measureLink(fleet, a, b) : undefined;
   const sidecars: StartedNemesisSidecar[] = [];
-  const heal = () => healSidecars(fleet, fault.kind, sidecars);
+  const heal = () => healSidecars(fleet, fault.kind, sidecars, log);
   try {
-    for (const [name, { chain, peers }] of plan) {
-      const sidecar = await sidecarFor(fleet, name);
+    // Every receiver's shaper at once; the first failure is thrown once all have settled (and all are healed).
+    const failures: Error[] = [];
+    await Promise.all([...plan].map(async ([name, { chain, peers }]) => {
+      const sidecar = await sidecarFor(fleet, name).catch((e: Error) => { failures.push(e); return undefined; });
+      if (!sidecar) return;
       sidecars.push(sidecar);
-      await sidecar.shape(peers.map((n) => address.get(n)!), chain, queueNumber(), shaperArgs(fault.shape));
-    }
+      await sidecar.shape(peers.map((n) => address.get(n)!), chain, queueNumber(), shaperArgs(fault.shape)).catch((e: Error) => failures.push(e));
+    }));
+    if (failures.length) throw failures[0];
   } catch (e) {
     await heal().catch(() => undefined);
     throw e;

@@ -52,3 +52,9 @@ test('runs are archived under runs/<id>/ and the oldest pruned beyond the count 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the harness overhead is fleet time plus fault steps over scenario time', () => {
+  const { harnessOverhead } = require('./run-reports') as typeof import('./run-reports');
+  const t = (durationMs: number, fleetMs: number, whenMs: number) => ({ scenario: 's', feature: 'f', status: 'PASSED', durationMs, faults: [], recoveries: [], requests: [], steps: { fleetMs, givenMs: 0, whenMs, withinMs: 0, thenMs: 0 } });
+  assert.deepEqual(harnessOverhead([t(10_000, 6000, 1000), t(10_000, 0, 1000)]), { fleetMs: 6000, faultStepsMs: 2000, scenariosMs: 20_000, share: 0.4 });
+});

@@ -22,6 +22,7 @@ export interface RunReports {
   readonly records: RecoveryRecord[];
   readonly invariants: InvariantRow[];
   readonly scenariosByEngine: Record<string, number>;
+  readonly overhead: HarnessOverhead;
   /** Recovery figures slower than their recent history (see run-history.ts), one sentence each. */
   readonly slower: string[];
   /** The screenshot of the first failed (or first) scenario, when Chromium made one. */
@@ -36,7 +37,7 @@ export function writeRunReports(reportsDir: string, startedAt: Date): RunReports
   writeFileSync(join(reportsDir, 'invariants.json'), JSON.stringify(invariants, null, 2));
   writeFileSync(join(reportsDir, 'recovery.json'), JSON.stringify(records, null, 2));
   const timelines = readParts<ScenarioTimeline>(reportsDir, 'timeline-');
-  const meta = { ...runMetadata(readParts(reportsDir, 'worker-'), startedAt, new Date()), scenariosByEngine: scenariosByEngine(timelines) };
+  const meta = { ...runMetadata(readParts(reportsDir, 'worker-'), startedAt, new Date()), scenariosByEngine: scenariosByEngine(timelines), overhead: harnessOverhead(timelines) };
   writeFileSync(join(reportsDir, 'run.json'), JSON.stringify(meta, null, 2));
   // Past runs first: the page names any figure slower than its recent history.
   const finishedAt = new Date();
@@ -51,7 +52,7 @@ export function writeRunReports(reportsDir: string, startedAt: Date): RunReports
   const rendering = checkRendering(join(reportsDir, 'index.html'), pictureCounts(timelines));
   const first = orderScenarios(timelines)[0];
   const shot = first && !rendering.startsWith('skipped') ? screenshot(reportsDir, scenarioPage(first)) : undefined;
-  return { records, invariants, scenariosByEngine: meta.scenariosByEngine, rendering, slower, screenshot: shot };
+  return { records, invariants, scenariosByEngine: meta.scenariosByEngine, overhead: meta.overhead, rendering, slower, screenshot: shot };
 }
 
 /** A PNG of one scenario of the latest run (the first whose name contains `match`), written to `out`. */
@@ -78,6 +79,20 @@ function readEarlierRuns(reportsDir: string) {
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+
+export interface HarnessOverhead { fleetMs: number; faultStepsMs: number; scenariosMs: number; share: number }
+
+/**
+ * What the harness itself cost: fleet builds and resets plus the steps that apply faults and changes, as a share
+ * of the scenarios' time (the issue's goal is at most 25%). Awaited recoveries are the fleet's time, not ours.
+ */
+export function harnessOverhead(timelines: readonly ScenarioTimeline[]): HarnessOverhead {
+  const sum = (f: (t: ScenarioTimeline) => number) => Math.round(timelines.reduce((a, t) => a + f(t), 0));
+  const fleetMs = sum((t) => t.steps?.fleetMs ?? 0);
+  const faultStepsMs = sum((t) => t.steps?.whenMs ?? 0);
+  const scenariosMs = sum((t) => t.durationMs);
+  return { fleetMs, faultStepsMs, scenariosMs, share: scenariosMs ? Number(((fleetMs + faultStepsMs) / scenariosMs).toFixed(3)) : 0 };
+}
 
 /** How many scenarios each engine ran: a sharded run shows its spread here and in run.json. */
 export function scenariosByEngine(timelines: readonly ScenarioTimeline[]): Record<string, number> {

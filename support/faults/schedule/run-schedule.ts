@@ -10,15 +10,15 @@ import { now } from '../../../containers/shared/deadline';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** The arguments a kind's first phrasing takes for one member, as cucumber would pass them. */
-function argumentsFor(f: ScheduledFault, members: readonly string[]): unknown[] {
-  if (f.kind === 'latency') return [f.member, members.filter((m) => m !== f.member).join(', '), '200', undefined];
-  return [{ kind: 'name', name: f.member }];
+/** The phrasing and arguments that strike one target, as cucumber would pass them. */
+function stepFor(f: ScheduledFault, members: readonly string[]): { placeholder: string; args: unknown[] } {
+  if (f.kind === 'latency') return { placeholder: '', args: [f.target, members.filter((m) => m !== f.target).join(', '), '200', undefined] };
+  return { placeholder: f.on === 'member' ? '{member}' : '{node}', args: [{ kind: 'name', name: f.target }] };
 }
 
 export function describeScheduled(f: ScheduledFault): string {
-  const what = { kill: 'killed', pause: 'paused', isolate: 'isolated from the other members', latency: 'given 200 ms of latency to the others' }[f.kind];
-  return `${f.member} ${what} at ${(f.atMs / 1000).toFixed(1)} s for ${(f.forMs / 1000).toFixed(1)} s`;
+  const what = { kill: 'killed', pause: 'paused', isolate: 'isolated from the other members', 'cut-off': 'cut off from ZooKeeper', latency: 'given 200 ms of latency to the others' }[f.kind];
+  return `${f.target} ${what} at ${(f.atMs / 1000).toFixed(1)} s for ${(f.forMs / 1000).toFixed(1)} s`;
 }
 
 /** Runs the schedule; `progress` hears each fault as it starts. Healing errors stop the schedule. */
@@ -31,7 +31,9 @@ export async function runSchedule(ctx: FaultContext, schedule: readonly Schedule
     if (!kind) throw new Error(`the schedule names a fault kind that does not exist: ${f.kind}`);
     const before = new Set<ActiveFault>(ctx.faults.active());
     progress(`nemesis: ${describeScheduled(f)}`);
-    await kind.phrasings[0]!.apply(ctx, ...argumentsFor(f, members));
+    const { placeholder, args } = stepFor(f, members);
+    const phrasing = kind.phrasings.find((p) => String(p.pattern).startsWith(placeholder)) ?? kind.phrasings[0]!;
+    await phrasing.apply(ctx, ...args);
     const applied = ctx.faults.active().filter((a) => !before.has(a));
     await wait(f.forMs);
     for (const a of applied.reverse()) await a.heal();
