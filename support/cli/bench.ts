@@ -15,6 +15,9 @@ import { benchCuratorTestingCluster } from '../bench/curator-peer';
 import { summarize, Summary } from '../bench/stats';
 import { runMetadata } from '../report/run-metadata';
 import { benchObserverCost } from '../bench/observer-cost';
+import { containerRss } from '../bench/fleet-memory';
+import { buildFleet } from '../fleet/fleet-builder';
+import { engineEndpoint } from '../../containers/shared/engine-endpoint';
 
 const RUNS = settings().benchRuns;
 const REPORTS_DIR = settings().reportsDir;
@@ -31,6 +34,10 @@ async function main(): Promise<void> {
     console.log(`  fleet containers' CPU: ${cost.fleetCpuMsWithout} ms without, ${cost.fleetCpuMsWith} ms with (${share(cost.fleetCpuMsWith - cost.fleetCpuMsWithout)} more)`);
     mkdirSync(REPORTS_DIR, { recursive: true });
     writeFileSync(join(REPORTS_DIR, 'observer-cost.json'), JSON.stringify(cost, null, 2));
+    return;
+  }
+  if (process.argv.includes('--memory')) {
+    await benchMemory(timing);
     return;
   }
   console.log(`[bench] ${RUNS} runs each; ${describeProfile(timing)}`);
@@ -58,6 +65,29 @@ async function main(): Promise<void> {
   printTable(result.harness, result.dockerCliBaseline, 'error' in curator ? {} : summaries(curator));
   if ('error' in curator) console.log(`[bench] Curator TestingCluster: ${curator.error}`);
   console.log(`[bench] written ${join(REPORTS_DIR, 'bench.json')}`);
+}
+
+/** The resident memory of a 5-member, 8-node fleet with its gateway, once steady (#18: keep it under 1.5 GiB). */
+async function benchMemory(timing: ReturnType<typeof settings>['timing']): Promise<void> {
+  if (!engineEndpoint().local) throw new Error('--memory reads the fleet processes from this host\'s /proc: run it against a local engine');
+  const spec = { zookeeperMembers: 5, webNodes: 8, gateway: true };
+  console.log(`[bench] memory of a fleet of 5 members, 8 nodes and the gateway; ${describeProfile(timing)}`);
+  const fleet = await buildFleet(spec, timing);
+  try {
+    const containers = [...fleet.ensemble.members, ...fleet.nodes, fleet.gateway()].map((c) => ({ id: c.actions.id, name: c.actions.name }));
+    const rss = await containerRss(containers);
+    const mib = (b: number) => Math.round(b / 2 ** 20);
+    const byRole = (prefix: string) => Object.entries(rss).filter(([n]) => n.startsWith(prefix)).reduce((a, [, b]) => a + b, 0);
+    const total = Object.values(rss).reduce((a, b) => a + b, 0);
+    const result = { spec, fleetReadyMs: Math.round(fleet.timings.fleetReadyMs), rssMiB: Object.fromEntries(Object.entries(rss).map(([n, b]) => [n, mib(b)])),
+      membersMiB: mib(byRole('zk-')), nodesMiB: mib(byRole('node-')), gatewayMiB: mib(byRole('gateway')), totalMiB: mib(total), goalMiB: 1536 };
+    console.log(`[bench] RSS: ${result.membersMiB} MiB for 5 members, ${result.nodesMiB} MiB for 8 nodes, ${result.gatewayMiB} MiB for the gateway: ${result.totalMiB} MiB in all (goal ≤ 1536 MiB: ${total <= 1.5 * 2 ** 30 ? 'met' : 'MISSED'}); fleet ready in ${result.fleetReadyMs} ms`);
+    mkdirSync(REPORTS_DIR, { recursive: true });
+    writeFileSync(join(REPORTS_DIR, 'bench-memory.json'), JSON.stringify(result, null, 2));
+    console.log(`[bench] written ${join(REPORTS_DIR, 'bench-memory.json')}`);
+  } finally {
+    await fleet.stop();
+  }
 }
 
 function printTable(h: Record<string, Summary>, b: Record<string, Summary>, c: Record<string, Summary>): void {
