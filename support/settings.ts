@@ -86,7 +86,7 @@ export function readSettings(env: Env = process.env): Settings {
     keep: flag(env, 'ZKH_KEEP', false),
     gatewayPort: number(env, 'ZKH_GATEWAY_PORT', undefined, (n) => Number.isInteger(n) && n >= 1024 && n <= 65535, 'a port between 1024 and 65535'),
     runCapMinutes: number(env, 'ZKH_RUN_CAP_MINUTES', 80, (n) => n > 0, 'a positive number of minutes')!,
-    benchRuns: number(env, 'ZKH_BENCH_RUNS', 5, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'an integer from 1 to 100')!,
+    benchRuns: number(env, 'ZKH_BENCH_RUNS', 10, (n) => Number.isInteger(n) && n >= 1 && n <= 100, 'an integer from 1 to 100')!,
     reportsDir: env.ZKH_REPORTS_DIR || join(__dirname, '..', 'reports'),
     quiet: flag(env, 'ZKH_QUIET', false),
     underRunner: flag(env, 'ZKH_RUNNER', false),

@@ -1,7 +1,7 @@
 // The baseline without the harness: the same images started with the plain docker CLI, ZooKeeper checked with
 // its own tools (four-letter words over a raw socket, one long-lived zkCli.sh for writes) and nodes with curl.
 // It shows what the harness's own machinery costs.
-import { execFileSync, spawn, ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, ChildProcessWithoutNullStreams } from 'node:child_process';
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { runIdentity, LABEL, LABEL_RUN } from '../docker/run-identity';
@@ -42,7 +42,7 @@ class ZkCli {
   }
 
   static start(image: string, network: string, connect: string, labels: string[]): ZkCli {
-    return new ZkCli(spawn('docker', ['run', '-i', '--rm', ...labels, '--network', network, '--entrypoint', '/usr/share/zookeeper/bin/zkCli.sh', image, '-server', connect]));
+    return new ZkCli(spawn('docker', ['run', '-i', '--rm', ...labels, '--name', `${network}-zkcli`, '--network', network, '--entrypoint', '/usr/share/zookeeper/bin/zkCli.sh', image, '-server', connect]));
   }
 
   /** A write and a read back; true when the value comes back within a second. */
@@ -66,11 +66,11 @@ class ZkCli {
 
 export type BaselineFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites', number[]>;
 
-export async function benchDockerCli(runs: number, images: { zookeeper: string; webNode: string }, timing: TimingProfile): Promise<BaselineFigures> {
+export async function benchDockerCli(runs: number, images: { zookeeper: string; webNode: string }, timing: TimingProfile, firstRun = 1): Promise<BaselineFigures> {
   const figures: BaselineFigures = { ensembleReady: [], fleetReady: [], zkLeaderLossToWrites: [] };
   const labels = Object.entries(runIdentity().labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
-  for (let run = 1; run <= runs; run++) {
-    progress(`bench (docker CLI baseline) run ${run}/${runs}`);
+  for (let run = firstRun; run < firstRun + runs; run++) {
+    progress(`bench (docker CLI baseline) run ${run}`);
     const net = `zkh-${runIdentity().runId}-baseline-${run}`;
     docker('network', 'create', ...labels, net);
     let cli: ZkCli | undefined;
@@ -111,8 +111,10 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
       figures.zkLeaderLossToWrites.push(await until('a write after the leader was killed', () => cli!.write('/bench'), 30_000));
     } finally {
       cli?.close();
-      const ids = docker('ps', '-aq', '--filter', `label=${LABEL_RUN}=${runIdentity().runId}`, '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
-      if (ids.length) docker('rm', '-f', ...ids);
+      // Only this baseline run's containers: the harness's fleet of the same run may still be going away.
+      const ids = docker('ps', '-aq', '--filter', `label=${LABEL_RUN}=${runIdentity().runId}`, '--filter', `label=${LABEL}`, '--filter', `name=${net}-`).split('\n').filter(Boolean);
+      // The zkCli container (--rm) may already be removing itself: "already in progress" is not a failure.
+      if (ids.length) spawnSync('docker', ['rm', '-f', ...ids], { stdio: 'ignore' });
       docker('network', 'rm', net);
     }
   }

@@ -11,16 +11,18 @@ import { measure, now, Condition, Wake } from '../../containers/shared/deadline'
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 
-export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
+export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
 
-export async function benchHarness(runs: number, timing: TimingProfile): Promise<HarnessFigures> {
-  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
-  for (let run = 1; run <= runs; run++) {
-    progress(`bench (harness) run ${run}/${runs}`);
+/** `firstRun` numbers the runs (and the config versions they publish) when runs are interleaved with the baseline's. */
+export async function benchHarness(runs: number, timing: TimingProfile, firstRun = 1): Promise<HarnessFigures> {
+  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
+  for (let run = firstRun; run < firstRun + runs; run++) {
+    progress(`bench (harness) run ${run}`);
     const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
     try {
       figures.ensembleReady.push(fleet.timings.ensembleReadyMs);
       figures.fleetReady.push(fleet.timings.fleetReadyMs);
+      figures.nodesRegistered.push(fleet.timings.nodesReadyMs);
       const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
         await fault();
         const m = typeof condition === 'function'

@@ -42,8 +42,15 @@ async function main(): Promise<void> {
   }
   console.log(`[bench] ${RUNS} runs each; ${describeProfile(timing)}`);
   const startedAt = new Date();
-  const harness = await benchHarness(RUNS, timing);
-  const baseline = await benchDockerCli(RUNS, { zookeeper: requireImage('zookeeper').reference, webNode: requireImage('web-node').reference }, timing);
+  // Interleaved, one harness run then one baseline run: a machine that slows down over the bench slows both alike.
+  const images = { zookeeper: requireImage('zookeeper').reference, webNode: requireImage('web-node').reference };
+  const harness: Record<string, number[]> = {};
+  const baseline: Record<string, number[]> = {};
+  const merge = (into: Record<string, number[]>, from: Record<string, number[]>) => { for (const [k, v] of Object.entries(from)) into[k] = [...(into[k] ?? []), ...v]; };
+  for (let run = 1; run <= RUNS; run++) {
+    merge(harness, await benchHarness(1, timing, run));
+    merge(baseline, await benchDockerCli(1, images, timing, run));
+  }
   let curator: ReturnType<typeof benchCuratorTestingCluster> | { error: string };
   try {
     curator = benchCuratorTestingCluster(ensureImage('curator-bench').reference, RUNS, timing);
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
   mkdirSync(REPORTS_DIR, { recursive: true });
   writeFileSync(join(REPORTS_DIR, 'bench.json'), JSON.stringify(result, null, 2));
   printTable(result.harness, result.dockerCliBaseline, 'error' in curator ? {} : summaries(curator));
+  printGoals(result.harness, result.dockerCliBaseline);
   if ('error' in curator) console.log(`[bench] Curator TestingCluster: ${curator.error}`);
   console.log(`[bench] written ${join(REPORTS_DIR, 'bench.json')}`);
 }
@@ -87,6 +95,21 @@ async function benchMemory(timing: ReturnType<typeof settings>['timing']): Promi
     console.log(`[bench] written ${join(REPORTS_DIR, 'bench-memory.json')}`);
   } finally {
     await fleet.stop();
+  }
+}
+
+/** #18's goals beside what was measured: each met or missed, by the medians. */
+function printGoals(h: Record<string, Summary>, b: Record<string, Summary>): void {
+  const ratio = (k: string) => (h[k]?.median && b[k]?.median ? h[k]!.median! / b[k]!.median! : null);
+  const goals: [string, number | null, string, boolean | null][] = [
+    ['ensemble ready ≤ 1.15× the CLI baseline', ratio('ensembleReady'), 'x', ratio('ensembleReady') === null ? null : ratio('ensembleReady')! <= 1.15],
+    ['fleet ready ≤ 1.15× the CLI baseline (the baseline starts no gateway yet)', ratio('fleetReady'), 'x', ratio('fleetReady') === null ? null : ratio('fleetReady')! <= 1.15],
+    ['nodes registered ≤ 2000 ms after their containers start', h.nodesRegistered?.median ?? null, ' ms', h.nodesRegistered?.median == null ? null : h.nodesRegistered.median <= 2000],
+    ['scenario reset after a killed member or node ≤ 800 ms', h.scenarioReset?.median ?? null, ' ms', h.scenarioReset?.median == null ? null : h.scenarioReset.median <= 800],
+  ];
+  console.log('\ngoals (#18, medians):');
+  for (const [goal, value, unit, met] of goals) {
+    console.log(`  ${met === null ? 'n/a   ' : met ? 'met   ' : 'MISSED'} ${goal}: ${value === null ? '-' : unit === 'x' ? `${value.toFixed(2)}x` : `${Math.round(value)}${unit}`}`);
   }
 }
 
