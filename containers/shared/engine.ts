@@ -21,7 +21,7 @@ export function engine(): Promise<Dockerode> {
       // testcontainers' wait strategies reach the container where we publish it; without this it may pick the
       // docker0 gateway as the host (it did after an engine restart here) and never reach it.
       process.env.TESTCONTAINERS_HOST_OVERRIDE ??= resolvedPublishHost;
-      await pingEngine(endpoint);
+      await pingEngine(endpoint, tlsMaterial(endpoint));
       const client = await getContainerRuntimeClient();
       await client.container.dockerode.ping();
       return client.container.dockerode;
@@ -40,14 +40,15 @@ export function engine(): Promise<Dockerode> {
  */
 export async function engineAt(env: Readonly<Record<string, string | undefined>>): Promise<Dockerode> {
   let endpoint: EngineEndpoint | undefined;
+  let tls: ReturnType<typeof tlsMaterial>;
   try {
     endpoint = engineEndpoint(env);
-    await pingEngine(endpoint);
+    tls = tlsMaterial(endpoint);
+    await pingEngine(endpoint, tls);
   } catch (e) {
     if (e instanceof EngineEndpointError) throw e;
     throw new DockerUnavailableError(endpoint ? engineLabel(endpoint) : `DOCKER_HOST=${env.DOCKER_HOST}`, wholeMessage(e as Error), endpoint?.local ?? true);
   }
-  const tls = endpoint.tls && { ca: readFileSync(endpoint.tls.ca), cert: readFileSync(endpoint.tls.cert), key: readFileSync(endpoint.tls.key) };
   return endpoint.socketPath ? new Dockerode({ socketPath: endpoint.socketPath })
     : new Dockerode({ host: endpoint.tcp!.host, port: endpoint.tcp!.port, protocol: tls ? 'https' : 'http', ...(tls ?? {}) });
 }
@@ -61,6 +62,11 @@ export function publishHost(): string {
   const given = engineEndpoint().publishHost;
   if (needsResolving(given)) throw new Error(`the publish address ${given} is a name: call engine() first, which resolves it`);
   return given;
+}
+
+/** The client certificate files of a TLS engine (DOCKER_CERT_PATH), read; undefined for a plain engine. */
+function tlsMaterial(endpoint: EngineEndpoint): { ca: Buffer; cert: Buffer; key: Buffer } | undefined {
+  return endpoint.tls && { ca: readFileSync(endpoint.tls.ca), cert: readFileSync(endpoint.tls.cert), key: readFileSync(endpoint.tls.key) };
 }
 
 /** An error and its causes on one line: an engine's refusal is shown whole, never only its first line. */
@@ -77,8 +83,7 @@ function wholeMessage(e: Error): string {
  * engine gets that engine or a refusal naming it, never another one. TLS engines are pinged over HTTPS with
  * the client certificates of DOCKER_CERT_PATH.
  */
-async function pingEngine(endpoint: EngineEndpoint): Promise<void> {
-  const tls = endpoint.tls && { ca: readFileSync(endpoint.tls.ca), cert: readFileSync(endpoint.tls.cert), key: readFileSync(endpoint.tls.key) };
+async function pingEngine(endpoint: EngineEndpoint, tls: ReturnType<typeof tlsMaterial>): Promise<void> {
   const dispatcher = new Agent({ connect: { timeout: 3000, ...(endpoint.socketPath ? { socketPath: endpoint.socketPath } : {}), ...(tls ?? {}) } });
   const origin = endpoint.tcp ? `${tls ? 'https' : 'http'}://${endpoint.tcp.host.includes(':') ? `[${endpoint.tcp.host}]` : endpoint.tcp.host}:${endpoint.tcp.port}` : 'http://localhost';
   try {

@@ -32,7 +32,7 @@ export const TREND_FIGURES: readonly { name: string; scenario: RegExp; step: Reg
 ];
 export const FLEET_READY = 'fleet ready (median boot)';
 
-const median = (xs: readonly number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const median = (xs: readonly number[]) => quantile(xs, 0.5);
 
 export function summarize(runId: string, startedAt: Date, finishedAt: Date, timelines: readonly ScenarioTimeline[], records: readonly RecoveryRecord[], meta: Record<string, unknown>): RunSummary {
   const figures: Record<string, number> = {};
@@ -87,7 +87,20 @@ export function archiveRun(reportsDir: string, summary: RunSummary, keep: number
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary, null, 2));
   const ids = readdirSync(runs).filter((d) => existsSync(join(runs, d, 'summary.json'))).sort();
   for (const old of ids.slice(0, Math.max(0, ids.length - keep))) rmSync(join(runs, old), { recursive: true, force: true });
-  return ids.slice(-keep).map((id) => JSON.parse(readFileSync(join(runs, id, 'summary.json'), 'utf8')) as RunSummary);
+  return readRunSummaries(reportsDir);
+}
+
+/** Every kept run's summary, oldest first; a run folder without a readable summary is left out. */
+export function readRunSummaries(reportsDir: string): RunSummary[] {
+  const runs = join(reportsDir, 'runs');
+  if (!existsSync(runs)) return [];
+  return readdirSync(runs).sort().flatMap((id) => {
+    try {
+      return [JSON.parse(readFileSync(join(runs, id, 'summary.json'), 'utf8')) as RunSummary];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function trendSvg(figure: string, runs: readonly RunSummary[], flagged: boolean): string {

@@ -10,7 +10,8 @@ import { ScenarioTimeline } from './scenario-timeline';
 import { runMetadata } from './run-metadata';
 import { orderScenarios, renderIndex, scenarioPage } from './index-page';
 import { checkRendering, pictureCounts, screenshot } from './render-check';
-import { archiveRun, describeRegression, regressions, renderRunsIndex, summarize } from './run-history';
+import { archiveRun, describeRegression, readRunSummaries, regressions, renderRunsIndex, summarize } from './run-history';
+import { esc } from './scenario-picture';
 import { settings } from '../settings';
 
 function readParts<T>(reportsDir: string, prefix: string): T[] {
@@ -43,12 +44,12 @@ export function writeRunReports(reportsDir: string, startedAt: Date): RunReports
   const finishedAt = new Date();
   const runId = startedAt.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const summary = summarize(runId, startedAt, finishedAt, timelines, records, meta);
-  const earlier = readEarlierRuns(reportsDir);
-  const slower = regressions(earlier, summary).map(describeRegression);
-  const flagged = slower.length ? `<p class="bad"><b>Slower than recent runs:</b> ${slower.map(escapeHtml).join('; ')} (<a href="runs/index.html">trends</a>)</p>` : '';
+  const slowerFigures = regressions(readRunSummaries(reportsDir), summary);
+  const slower = slowerFigures.map(describeRegression);
+  const flagged = slower.length ? `<p class="bad"><b>Slower than recent runs:</b> ${slower.map(esc).join('; ')} (<a href="runs/index.html">trends</a>)</p>` : '';
   writeFileSync(join(reportsDir, 'index.html'), renderIndex(timelines, records, meta, invariants, flagged));
   const kept = archiveRun(reportsDir, summary, settings().reportRuns);
-  writeFileSync(join(reportsDir, 'runs', 'index.html'), renderRunsIndex(kept, regressions(earlier, summary)));
+  writeFileSync(join(reportsDir, 'runs', 'index.html'), renderRunsIndex(kept, slowerFigures));
   const rendering = checkRendering(join(reportsDir, 'index.html'), pictureCounts(timelines));
   const first = orderScenarios(timelines)[0];
   const shot = first && !rendering.startsWith('skipped') ? screenshot(reportsDir, scenarioPage(first)) : undefined;
@@ -65,20 +66,6 @@ export function screenshotScenario(reportsDir: string, match: string | undefined
   copyFileSync(png, out);
   return chosen.scenario;
 }
-
-function readEarlierRuns(reportsDir: string) {
-  const runs = join(reportsDir, 'runs');
-  if (!existsSync(runs)) return [];
-  return readdirSync(runs).sort().flatMap((id) => {
-    try {
-      return [JSON.parse(readFileSync(join(runs, id, 'summary.json'), 'utf8'))];
-    } catch {
-      return [];
-    }
-  });
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 
 export interface HarnessOverhead { fleetMs: number; faultStepsMs: number; scenariosMs: number; share: number }
 
