@@ -20,8 +20,8 @@ async function server(sessionTimeoutMs = 4000): Promise<ScriptedZooKeeper> {
   return zk;
 }
 
-function session(connectString: string | (() => string), opTimeoutMs = 2000): { zk: ZooKeeperSession; states: ConnectionState[] } {
-  const zk = new ZooKeeperSession(connectString, { sessionTimeoutMs: 4000, opTimeoutMs });
+function session(connectString: string | (() => string), opTimeoutMs = 2000, connectWaitMs?: number): { zk: ZooKeeperSession; states: ConnectionState[] } {
+  const zk = new ZooKeeperSession(connectString, { sessionTimeoutMs: 4000, opTimeoutMs, connectWaitMs });
   sessions.push(zk);
   const states: ConnectionState[] = [];
   zk.onStateChange((s) => states.push(s));
@@ -53,6 +53,13 @@ describe('ZooKeeperSession', () => {
     await assert.rejects(zk.getData('/fleet'), /getData \/fleet got no answer within 200 ms/);
     assert.ok(Date.now() - start < 1000);
     server1.stall(false);
+  });
+
+  it('fails an operation as never sent once it has waited its connect wait for a connection', async () => {
+    const { zk } = session('127.0.0.1:1', 2000, 100); // nothing listens: the session never connects
+    const start = Date.now();
+    await assert.rejects(zk.getData('/fleet'), (e: Error) => e.name === 'NotSentError' && /no connection within 100 ms, so it was never sent/.test(e.message));
+    assert.ok(Date.now() - start < 1000, `failed after ${Date.now() - start} ms`);
   });
 
   it('fails what waits for a connection when it is closed', async () => {

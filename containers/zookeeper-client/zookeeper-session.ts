@@ -28,6 +28,12 @@ export interface SessionOptions {
   readonly sessionTimeoutMs?: number;
   /** How long an operation may wait for a connection and its answer together; default 2 s. */
   readonly opTimeoutMs?: number;
+  /**
+   * How long an operation may wait for a connection before it fails as never sent; default the operation timeout.
+   * A client that runs one operation at a time and paces itself (the register workload) sets it short: a session
+   * a member cannot establish (it has lost its leader) would otherwise hold every operation for the whole timeout.
+   */
+  readonly connectWaitMs?: number;
   /** The digest identity every client of this session authenticates as. */
   readonly credentials?: OperatorCredentials;
   /** Narration of connections and state changes (the gateway logs it). */
@@ -51,6 +57,7 @@ export class ZooKeeperSession {
   private readonly target: () => string;
   private readonly sessionTimeoutMs: number;
   private readonly opTimeoutMs: number;
+  private readonly connectWaitMs: number;
   private client: Client;
   private clientConnectString = '';
   private suspendedTimer: NodeJS.Timeout | null = null;
@@ -63,6 +70,7 @@ export class ZooKeeperSession {
     this.target = typeof connectString === 'string' ? () => connectString : connectString;
     this.sessionTimeoutMs = options.sessionTimeoutMs ?? 8000;
     this.opTimeoutMs = options.opTimeoutMs ?? 2000;
+    this.connectWaitMs = Math.min(options.connectWaitMs ?? this.opTimeoutMs, this.opTimeoutMs);
     this.client = this.openClient();
   }
 
@@ -188,6 +196,7 @@ export class ZooKeeperSession {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearTimeout(connectTimer);
         this.waiting.delete(start);
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve(value as T);
@@ -199,9 +208,9 @@ export class ZooKeeperSession {
           run(client, settle);
         }
       };
-      const timer = setTimeout(() => settle(sent
-        ? new Error(`ZooKeeper ${what} got no answer within ${this.opTimeoutMs} ms`)
-        : new NotSentError(`ZooKeeper ${what} got no connection within ${this.opTimeoutMs} ms, so it was never sent`)), this.opTimeoutMs);
+      const notSent = (ms: number) => new NotSentError(`ZooKeeper ${what} got no connection within ${ms} ms, so it was never sent`);
+      const timer = setTimeout(() => settle(sent ? new Error(`ZooKeeper ${what} got no answer within ${this.opTimeoutMs} ms`) : notSent(this.opTimeoutMs)), this.opTimeoutMs);
+      const connectTimer = setTimeout(() => { if (!sent) settle(notSent(this.connectWaitMs)); }, this.connectWaitMs);
       if (this.closed) start(null);
       else if (this.connected) start(this.client);
       else this.waiting.add(start);

@@ -10,12 +10,13 @@ import { ensembleProbes } from '../fleet/ensemble-probes';
 import { measure, now, Condition, Wake } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
+import { registrationLags } from './registration-lag';
 
-export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
+export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'nodeRegisteredAfterStart' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
 
 /** `firstRun` numbers the runs (and the config versions they publish) when runs are interleaved with the baseline's. */
 export async function benchHarness(runs: number, timing: TimingProfile, firstRun = 1): Promise<HarnessFigures> {
-  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
+  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], nodeRegisteredAfterStart: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
   for (let run = firstRun; run < firstRun + runs; run++) {
     progress(`bench (harness) run ${run}`);
     const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
@@ -23,6 +24,8 @@ export async function benchHarness(runs: number, timing: TimingProfile, firstRun
       figures.ensembleReady.push(fleet.timings.ensembleReadyMs);
       figures.fleetReady.push(fleet.timings.fleetReadyMs);
       figures.nodesRegistered.push(fleet.timings.nodesReadyMs);
+      // Each node's own figure: its registration znode's ctime minus its container's start (registration-lag.ts).
+      figures.nodeRegisteredAfterStart.push(...Object.values(await registrationLags(fleet)));
       const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
         await fault();
         const m = typeof condition === 'function'

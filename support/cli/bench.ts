@@ -104,7 +104,7 @@ function printGoals(h: Record<string, Summary>, b: Record<string, Summary>): voi
   const goals: [string, number | null, string, boolean | null][] = [
     ['ensemble ready ≤ 1.15× the CLI baseline', ratio('ensembleReady'), 'x', ratio('ensembleReady') === null ? null : ratio('ensembleReady')! <= 1.15],
     ['fleet ready ≤ 1.15× the CLI baseline (the baseline starts no gateway yet)', ratio('fleetReady'), 'x', ratio('fleetReady') === null ? null : ratio('fleetReady')! <= 1.15],
-    ['nodes registered ≤ 2000 ms after their containers start', h.nodesRegistered?.median ?? null, ' ms', h.nodesRegistered?.median == null ? null : h.nodesRegistered.median <= 2000],
+    ['a node registered ≤ 2000 ms after its container starts (znode ctime − container start)', h.nodeRegisteredAfterStart?.median ?? null, ' ms', h.nodeRegisteredAfterStart?.median == null ? null : h.nodeRegisteredAfterStart.median <= 2000],
     ['scenario reset after a killed member or node ≤ 800 ms', h.scenarioReset?.median ?? null, ' ms', h.scenarioReset?.median == null ? null : h.scenarioReset.median <= 800],
   ];
   console.log('\ngoals (#18, medians):');

@@ -28,6 +28,8 @@ export interface RegisterClientOptions {
   readonly syncReads: boolean;
   readonly sessionTimeoutMs: number;
   readonly opTimeoutMs: number;
+  /** An operation whose session is not connected fails as never sent after this long, not after the whole op timeout. */
+  readonly connectWaitMs?: number;
 }
 
 /** The outcome of an operation that threw: surely not done, or unknown. */
@@ -107,7 +109,7 @@ export class RegisterClient {
   }
 
   private open(): ZooKeeperSession {
-    return new ZooKeeperSession(this.address, { sessionTimeoutMs: this.options.sessionTimeoutMs, opTimeoutMs: this.options.opTimeoutMs });
+    return new ZooKeeperSession(this.address, { sessionTimeoutMs: this.options.sessionTimeoutMs, opTimeoutMs: this.options.opTimeoutMs, connectWaitMs: this.options.connectWaitMs });
   }
 
   private replace(session: ZooKeeperSession): void {

@@ -28,7 +28,7 @@ export type FaultListener = (phase: 'start' | 'end', record: FaultRecord) => voi
 export interface RecordOptions {
   readonly params?: Record<string, unknown>;
   readonly family?: FaultRecord['family'];
-  /** When applying it began (performance.now()); default: now. */
+  /** When it took effect, or applying it began when that is not known more exactly (performance.now()); default: now. */
   readonly startedAtMs?: number;
 }
 
@@ -41,16 +41,17 @@ export class FaultLog {
    * Records an applied fault with its inverse. `startedAtMs` is when applying it began (performance.now()):
    * a kill takes effect before the engine's call returns, so what failed meanwhile falls inside the fault.
    */
-  record(kind: string, targets: readonly string[], heal: () => Promise<void>, options: RecordOptions = {}): ActiveFault {
+  record(kind: string, targets: readonly string[], heal: () => Promise<void | number>, options: RecordOptions = {}): ActiveFault {
     const record: FaultRecord = { id: this.faults.length + 1, kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs: options.startedAtMs ?? now(), endedAtMs: null };
     let healed = false;
     const fault: ActiveFault = {
       record,
       heal: async () => {
         if (healed) return;
-        await heal();
+        // A heal may say when it took effect (a network heal: when the last rule went, before it was verified).
+        const endedAtMs = await heal();
         healed = true;
-        record.endedAtMs = now();
+        record.endedAtMs = typeof endedAtMs === 'number' ? endedAtMs : now();
         this.listener('end', record);
       },
     };

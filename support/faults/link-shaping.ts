@@ -11,7 +11,7 @@ import { StartedFleet } from '../fleet/started-fleet';
 import { StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { now } from '../../containers/shared/deadline';
 import { SettingError } from '../../containers/shared/errors';
-import { fleetAddresses, healSidecars, sideOf, sidecarFor } from './network-faults';
+import { changeSpan, fleetAddresses, healSidecars, inForce, sideOf, sidecarFor } from './network-faults';
 import { quantile } from '../checks/availability';
 
 export interface LinkShape {
@@ -103,13 +103,13 @@ export async function measureLink(fleet: StartedFleet, from: string, to: string)
 }
 
 export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log: FaultLog, extra: Record<string, unknown> = {}): Promise<void> {
-  const startedAtMs = now();
   const plan = shapingPlan(fault);
   const names = [...new Set([...fault.from, ...fault.to])];
   const address = await fleetAddresses(fleet, names);
   const delayed = (fault.shape.delayMs ?? 0) > 0;
   const [a, b] = [fault.from[0]!, fault.to[0]!];
   const before = delayed ? await measureLink(fleet, a, b) : undefined;
+  const startedAtMs = now();
   const sidecars: StartedNemesisSidecar[] = [];
   const heal = () => healSidecars(fleet, fault.kind, sidecars, log);
   try {
@@ -126,13 +126,14 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
     await heal().catch(() => undefined);
     throw e;
   }
+  const applied = inForce(startedAtMs, sidecars);
   const after = delayed ? await measureLink(fleet, a, b) : undefined;
   const perDirection = (x: number) => Math.round((x / (fault.bothWays ? 2 : 1)) * 10) / 10;
   const measured = before && after ? {
     link: `${a} → ${b} → ${a}`, baselineRttMs: before.medianMs, rttMs: after.medianMs, rttP99Ms: after.p99Ms,
     addedMedianMs: perDirection(after.medianMs - before.medianMs), addedP99Ms: perDirection(after.p99Ms - before.medianMs),
   } : undefined;
-  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}) }, family: 'network', startedAtMs });
+  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: changeSpan(sidecars)?.firstMs ?? startedAtMs });
 }
 
 /** A link fault between (or from–to) two sides as a step names them ("node-1", "zk-2 and zk-3", "ZooKeeper"). */

@@ -84,13 +84,17 @@ export async function sidecarFor(fleet: StartedFleet, name: string): Promise<Sta
     const startedAt = await containerStartedAt(targetId);
     const cached = await prior?.catch(() => undefined);
     if (cached && cached.targetId === targetId && cached.startedAt === startedAt && startedAt !== null) return cached;
-    if (cached) void cached.container.stop({ timeout: 0 }).catch(() => undefined);
-    const container = await new NemesisSidecar(targetId, name).withImage(nemesisReference()).withLabels(runIdentity().labels).startContainer();
-    return { container, targetId, startedAt };
+    if (cached) {
+      cached.shell.close();
+      void cached.container.stop({ timeout: 0 }).catch(() => undefined);
+    }
+    const started = await new NemesisSidecar(targetId, name).withImage(nemesisReference()).withLabels(runIdentity().labels).startContainer();
+    return { ...started, targetId, startedAt };
   })();
   fleet.sidecars.set(name, next);
   try {
-    return new StartedNemesisSidecar(name, (await next).container, async () => undefined);
+    const { container, shell } = await next;
+    return new StartedNemesisSidecar(name, container, shell, async () => undefined);
   } catch (e) {
     if (fleet.sidecars.get(name) === next) fleet.sidecars.delete(name);
     throw e;
@@ -106,10 +110,20 @@ export async function fleetAddresses(fleet: StartedFleet, names: readonly string
 }
 
 /**
+ * When a set of sidecars' last changes took effect: each somewhere between its command's start and return, so the
+ * fault was in force (or gone) at `lastMs` at the latest and not before `firstMs`; null when none changed anything.
+ */
+export function changeSpan(sidecars: readonly StartedNemesisSidecar[]): { firstMs: number; lastMs: number } | null {
+  const changes = sidecars.map((s) => s.lastChange).filter((c): c is NonNullable<typeof c> => c !== null);
+  if (!changes.length) return null;
+  return { firstMs: Math.min(...changes.map((c) => c.atMs - c.tookMs)), lastMs: Math.max(...changes.map((c) => c.atMs)) };
+}
+
+/**
  * The inverse of a network fault applied through `sidecars`: each undoes its own rules (a shaper says what it
  * handled), then the heal is verified. Errors are collected so every sidecar gets its chance.
  */
-export async function healSidecars(fleet: StartedFleet, kind: string, sidecars: readonly StartedNemesisSidecar[], log?: FaultLog): Promise<void> {
+export async function healSidecars(fleet: StartedFleet, kind: string, sidecars: readonly StartedNemesisSidecar[], log?: FaultLog): Promise<number> {
   const startedAt = now();
   const errors: Error[] = [];
   // Each sidecar undoes its own rules; they are independent, so all at once.
@@ -120,15 +134,18 @@ export async function healSidecars(fleet: StartedFleet, kind: string, sidecars: 
   }));
   if (errors.length) throw new AggregateError(errors, `healing ${kind} left errors: ${errors.map((e) => e.message).join('; ')}`);
   const rulesOutAt = now();
+  // The fault ended when its last rule went (before the verification below, which only confirms it).
+  const endedAtMs = changeSpan(sidecars)?.lastMs ?? rulesOutAt;
   // Members can reach each other only once no network fault is left: while another one is still on (the network
   // heals one fault after another), this one's heal is verified with the last (a CI run failed a verification
   // here because 20% bursty loss between two members was still in place).
   if (log && log.active().filter((a) => a.record.family === 'network').length > 1) {
     progress(`healed ${kind}: rules out in ${Math.round(rulesOutAt - startedAt)} ms; reachability is verified when the last network fault heals`);
-    return;
+    return endedAtMs;
   }
   await verifyMembersReachEachOther(fleet);
   progress(`healed ${kind}: rules out in ${Math.round(rulesOutAt - startedAt)} ms, every member reaching every other verified ${Math.round(now() - rulesOutAt)} ms later`);
+  return endedAtMs;
 }
 
 export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault, log: FaultLog, extra: Record<string, unknown> = {}): Promise<void> {
@@ -157,10 +174,17 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     await heal().catch(() => undefined);
     throw e;
   }
-  // How long the rules took to go in (sidecars started or reused included): the fault is in force from then.
-  const appliedInMs = Math.round(now() - startedAtMs);
-  const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond, appliedInMs };
-  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs });
+  const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond, ...inForce(startedAtMs, sidecars) };
+  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs: changeSpan(sidecars)?.firstMs ?? startedAtMs });
+}
+
+/**
+ * How long applying took from the step's start (sidecars started or reused included), and within how many ms of
+ * its recorded start the fault was wholly in force: the history's start is the first rule command's start.
+ */
+export function inForce(applyingFromMs: number, sidecars: readonly StartedNemesisSidecar[]): { appliedInMs: number; inForceWithinMs?: number } {
+  const span = changeSpan(sidecars);
+  return { appliedInMs: Math.round((span?.lastMs ?? now()) - applyingFromMs), ...(span ? { inForceWithinMs: Math.round(span.lastMs - span.firstMs) } : {}) };
 }
 
 /** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */

@@ -1,6 +1,6 @@
 // A running topology: the run's network, the ensemble, the web nodes, the gateway, and the operator's
 // ZooKeeper session. Names resolve here; teardown is idempotent and collects errors.
-import type { StartedTestContainer } from 'testcontainers';
+import type { SidecarContainer } from '../../containers/nemesis/nemesis-sidecar';
 import { FleetNetwork } from '../docker/fleet-network';
 import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zookeeper-ensemble';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
@@ -77,13 +77,13 @@ export class StartedFleet {
    * then adds its rules in tens of ms instead of starting a container. Keyed by target name; `startedAt` tells a
    * restarted target (a new network namespace) from the one the sidecar joined.
    */
-  readonly sidecars = new Map<string, Promise<{ container: StartedTestContainer; targetId: string; startedAt: string | null }>>();
+  readonly sidecars = new Map<string, Promise<SidecarContainer & { targetId: string; startedAt: string | null }>>();
 
   async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const errors: Error[] = [];
-    await Promise.all([...this.sidecars.values()].map((s) => s.then((c) => c.container.stop({ timeout: 0 })).catch(() => undefined)));
+    await Promise.all([...this.sidecars.values()].map((s) => s.then((c) => { c.shell.close(); return c.container.stop({ timeout: 0 }); }).catch(() => undefined)));
     this.sidecars.clear();
     this.operatorSession?.close();
     this.fleetWatches?.close();

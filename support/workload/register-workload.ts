@@ -18,11 +18,13 @@ export interface RegisterWorkloadOptions {
   readonly maxOps: number;
   readonly maxDurationMs: number;
   readonly opTimeoutMs: number;
+  /** How long an operation waits for its session to connect before it fails as never sent. */
+  readonly connectWaitMs: number;
   readonly sessionTimeoutMs: number;
   readonly mix: RegisterMix;
 }
 
-export const REGISTER_DEFAULTS = { ratePerClient: 10, maxOps: 5000, maxDurationMs: 10 * 60_000, opTimeoutMs: 500, mix: DEFAULT_MIX } as const;
+export const REGISTER_DEFAULTS = { ratePerClient: 10, maxOps: 5000, maxDurationMs: 10 * 60_000, opTimeoutMs: 500, connectWaitMs: 100, mix: DEFAULT_MIX } as const;
 
 /**
  * A register verdict judges the whole workload, and the workload must reach past the last fault: until the
@@ -53,7 +55,7 @@ export class RegisterWorkload {
 
   constructor(private readonly targets: readonly RegisterTarget[], private readonly history: History, readonly options: RegisterWorkloadOptions) {
     if (targets.length === 0) throw new Error('a register workload needs at least one ZooKeeper member');
-    this.clients = targets.map((t) => new RegisterClient(t.name, t.address, { syncReads: options.syncReads, sessionTimeoutMs: options.sessionTimeoutMs, opTimeoutMs: options.opTimeoutMs }));
+    this.clients = targets.map((t) => new RegisterClient(t.name, t.address, { syncReads: options.syncReads, sessionTimeoutMs: options.sessionTimeoutMs, opTimeoutMs: options.opTimeoutMs, connectWaitMs: options.connectWaitMs }));
   }
 
   /** Writes every register's first value (recorded, as any write), then starts the clients. */
@@ -137,7 +139,7 @@ export class RegisterWorkload {
     const o = this.options;
     return `${this.targets.length} register clients (${this.targets.map((t) => t.name).join(', ')}), a read and a write session pinned to each member, ` +
       `about ${o.ratePerClient} ops/s each, equal mix of read${o.syncReads ? ' after sync' : ' without sync (plain)'} / write / compare-and-set ` +
-      `on ${o.mix.keys.join(', ')} with values 0–${o.mix.values - 1}, at most ${o.maxOps} ops, op timeout ${o.opTimeoutMs} ms, seed ${o.seed}`;
+      `on ${o.mix.keys.join(', ')} with values 0–${o.mix.values - 1}, at most ${o.maxOps} ops, op timeout ${o.opTimeoutMs} ms (${o.connectWaitMs} ms for a connection), seed ${o.seed}`;
   }
 }
 
