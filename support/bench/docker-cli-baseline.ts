@@ -1,5 +1,7 @@
-// The baseline without the harness: the same images started with the plain docker CLI, ZooKeeper checked with
-// its own tools (four-letter words over a raw socket, one long-lived zkCli.sh for writes) and nodes with curl.
+// The baseline without the harness: the same containers started with the plain docker CLI in the same order (the
+// members together, then the nodes and the gateway together), and the same steady state checked by hand, polling
+// every 50 ms: `srvr` on every member until one leads and the others follow, one write through zkCli.sh, every
+// node's /status until each is registered and exactly one leads, /gateway/status until it routes to all three.
 // It shows what the harness's own machinery costs.
 import { execFileSync, spawn, spawnSync, ChildProcessWithoutNullStreams } from 'node:child_process';
 import { connect } from 'node:net';
@@ -66,7 +68,23 @@ class ZkCli {
 
 export type BaselineFigures = Record<'ensembleReady' | 'fleetReady' | 'zkLeaderLossToWrites', number[]>;
 
-export async function benchDockerCli(runs: number, images: { zookeeper: string; webNode: string }, timing: TimingProfile, firstRun = 1): Promise<BaselineFigures> {
+/** `docker run -d` of each argument list at once; resolves when every one has exited 0. */
+function runAll(runs: Record<string, string[]>): Promise<void> {
+  return Promise.all(Object.entries(runs).map(([name, args]) => new Promise<void>((resolve, reject) => {
+    const p = spawn('docker', ['run', '-d', ...args], { stdio: 'ignore' });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker run ${name} exited ${code}`))));
+  }))).then(() => undefined);
+}
+
+function curlJson(url: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(execFileSync('curl', ['-s', '-m', '1', url]).toString());
+  } catch {
+    return null;
+  }
+}
+
+export async function benchDockerCli(runs: number, images: { zookeeper: string; webNode: string; gateway: string }, timing: TimingProfile, firstRun = 1): Promise<BaselineFigures> {
   const figures: BaselineFigures = { ensembleReady: [], fleetReady: [], zkLeaderLossToWrites: [] };
   const labels = Object.entries(runIdentity().labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]);
   for (let run = firstRun; run < firstRun + runs; run++) {
@@ -77,12 +95,9 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
     try {
       const members = ['zk-1', 'zk-2', 'zk-3'];
       const start = now();
-      await Promise.all(members.map((m, i) => new Promise<void>((resolve, reject) => {
-        const p = spawn('docker', ['run', '-d', ...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', `${publishHost()}::2181`,
-          '-e', `ZK_MY_ID=${i + 1}`, '-e', `ZK_SERVERS=${members.join(',')}`, '-e', `ZK_TICK_TIME=${timing.tickTimeMs}`,
-          '-e', `ZK_INIT_LIMIT=${timing.initLimit}`, '-e', `ZK_SYNC_LIMIT=${timing.syncLimit}`, images.zookeeper], { stdio: 'ignore' });
-        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker run ${m} exited ${code}`))));
-      })));
+      await runAll(Object.fromEntries(members.map((m, i) => [m, [...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', `${publishHost()}::2181`,
+        '-e', `ZK_MY_ID=${i + 1}`, '-e', `ZK_SERVERS=${members.join(',')}`, '-e', `ZK_TICK_TIME=${timing.tickTimeMs}`,
+        '-e', `ZK_INIT_LIMIT=${timing.initLimit}`, '-e', `ZK_SYNC_LIMIT=${timing.syncLimit}`, images.zookeeper]])));
       const ports = members.map((m) => Number(docker('port', `${net}-${m}`, '2181').split(':').pop()));
       const modes = async () => (await Promise.all(ports.map(srvr))).map((o) => /Mode: (\w+)/.exec(o)?.[1] ?? 'none');
       await until('one leader and two followers', async () => {
@@ -90,22 +105,30 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
         return m.filter((x) => x === 'leader').length === 1 && m.filter((x) => x === 'follower').length === 2;
       }, 60_000);
       figures.ensembleReady.push(now() - start);
-      // Three web nodes, checked with curl until each says it is registered.
-      for (const n of ['node-1', 'node-2', 'node-3']) {
-        docker('run', '-d', ...labels, '--name', `${net}-${n}`, '--network', net, '--network-alias', n, '-p', `${publishHost()}::8080`,
-          '-e', `NODE_NAME=${n}`, '-e', `ZK_CONNECT=${members.map((m) => `${m}:2181`).join(',')}`, '-e', `ZK_SESSION_TIMEOUT_MS=${timing.sessionTimeoutMs}`, images.webNode);
-      }
-      const nodePorts = ['node-1', 'node-2', 'node-3'].map((n) => docker('port', `${net}-${n}`, '8080').split(':').pop());
-      await until('three nodes registered', async () => nodePorts.every((p) => {
-        try {
-          return /"registered":true/.test(execFileSync('curl', ['-s', '-m', '1', `http://${publishHost()}:${p}/status`]).toString());
-        } catch {
-          return false;
-        }
-      }), 60_000);
-      figures.fleetReady.push(now() - start);
-      cli = ZkCli.start(images.zookeeper, net, members.map((m) => `${m}:2181`).join(','), labels);
+      const connectString = members.map((m) => `${m}:2181`).join(',');
+      cli = ZkCli.start(images.zookeeper, net, connectString, labels);
+      // The three nodes and the gateway together, as the harness starts them.
+      const nodes = ['node-1', 'node-2', 'node-3'];
+      await runAll({
+        ...Object.fromEntries(nodes.map((n) => [n, [...labels, '--name', `${net}-${n}`, '--network', net, '--network-alias', n, '-p', `${publishHost()}::8080`,
+          '-e', `NODE_NAME=${n}`, '-e', `ZK_CONNECT=${connectString}`, '-e', `ZK_SESSION_TIMEOUT_MS=${timing.sessionTimeoutMs}`, images.webNode]])),
+        gateway: [...labels, '--name', `${net}-gateway`, '--network', net, '--network-alias', 'gateway', '-p', `${publishHost()}::8080`,
+          '-e', `ZK_CONNECT=${connectString}`, '-e', `ZK_SESSION_TIMEOUT_MS=${timing.sessionTimeoutMs}`, '-e', 'GATEWAY_PORT=8080',
+          '-e', `BACKEND_ALLOWLIST=${nodes.join(',')}`, '-e', 'BACKEND_PORTS=8080', images.gateway],
+      });
       await until('zkCli.sh to write', () => cli!.write('/bench'), 30_000);
+      const url = (name: string, path: string) => `http://${publishHost()}:${docker('port', `${net}-${name}`, '8080').split(':').pop()}${path}`;
+      const statusUrls = nodes.map((n) => url(n, '/status'));
+      await until('three nodes registered, one leading', async () => {
+        const statuses = statusUrls.map(curlJson);
+        return statuses.every((st) => st?.registered === true) && statuses.filter((st) => st?.leader === true).length === 1;
+      }, 60_000);
+      const gatewayUrl = url('gateway', '/gateway/status');
+      await until('the gateway routing to all three', async () => {
+        const backends = (curlJson(gatewayUrl)?.backends as { node: string }[] | undefined) ?? [];
+        return nodes.every((n) => backends.some((b) => b.node === n));
+      }, 60_000);
+      figures.fleetReady.push(now() - start);
       const leader = members[(await modes()).indexOf('leader')];
       docker('kill', `${net}-${leader}`);
       figures.zkLeaderLossToWrites.push(await until('a write after the leader was killed', () => cli!.write('/bench'), 30_000));

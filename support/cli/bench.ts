@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   console.log(`[bench] ${RUNS} runs each; ${describeProfile(timing)}`);
   const startedAt = new Date();
   // Interleaved, one harness run then one baseline run: a machine that slows down over the bench slows both alike.
-  const images = { zookeeper: requireImage('zookeeper').reference, webNode: requireImage('web-node').reference };
+  const images = { zookeeper: requireImage('zookeeper').reference, webNode: requireImage('web-node').reference, gateway: requireImage('gateway').reference };
   const harness: Record<string, number[]> = {};
   const baseline: Record<string, number[]> = {};
   const merge = (into: Record<string, number[]>, from: Record<string, number[]>) => { for (const [k, v] of Object.entries(from)) into[k] = [...(into[k] ?? []), ...v]; };
@@ -103,7 +103,7 @@ function printGoals(h: Record<string, Summary>, b: Record<string, Summary>): voi
   const ratio = (k: string) => (h[k]?.median && b[k]?.median ? h[k]!.median! / b[k]!.median! : null);
   const goals: [string, number | null, string, boolean | null][] = [
     ['ensemble ready ≤ 1.15× the CLI baseline', ratio('ensembleReady'), 'x', ratio('ensembleReady') === null ? null : ratio('ensembleReady')! <= 1.15],
-    ['fleet ready ≤ 1.15× the CLI baseline (the baseline starts no gateway yet)', ratio('fleetReady'), 'x', ratio('fleetReady') === null ? null : ratio('fleetReady')! <= 1.15],
+    ['fleet ready ≤ 1.15× the CLI baseline (3 members, 3 nodes, gateway, the same steady state)', ratio('fleetReady'), 'x', ratio('fleetReady') === null ? null : ratio('fleetReady')! <= 1.15],
     ['a node registered ≤ 2000 ms after its container starts (znode ctime − container start)', h.nodeRegisteredAfterStart?.median ?? null, ' ms', h.nodeRegisteredAfterStart?.median == null ? null : h.nodeRegisteredAfterStart.median <= 2000],
     ['scenario reset after a killed member or node ≤ 800 ms', h.scenarioReset?.median ?? null, ' ms', h.scenarioReset?.median == null ? null : h.scenarioReset.median <= 800],
   ];
