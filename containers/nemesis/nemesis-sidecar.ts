@@ -21,6 +21,12 @@ export interface SidecarContainer {
   readonly shell: SidecarShell;
 }
 
+/** Lets go of the sidecar's shell and removes its container: the one way a sidecar goes, whoever holds it. */
+export async function stopSidecar({ container, shell }: SidecarContainer): Promise<void> {
+  shell.close();
+  await container.stop({ timeout: 0 });
+}
+
 export class NemesisSidecar {
   private image = 'zkharness/nemesis:current';
   private labels: Record<string, string> = {};
@@ -66,7 +72,7 @@ export class StartedNemesisSidecar {
    * what becomes of the container when the fault is healed (stopped, or kept for the next fault on this target).
    */
   constructor(readonly targetName: string, private readonly container: StartedTestContainer, private readonly shell: SidecarShell,
-    private readonly release: () => Promise<unknown> = async () => { shell.close(); await container.stop({ timeout: 0 }); }) {}
+    private readonly release: () => Promise<unknown> = () => stopSidecar({ container, shell })) {}
 
   /** When the last command that changed the target's network returned (performance.now()), and how long it ran. */
   lastChange: { atMs: number; tookMs: number } | null = null;

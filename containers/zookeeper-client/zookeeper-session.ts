@@ -210,7 +210,10 @@ export class ZooKeeperSession {
       };
       const notSent = (ms: number) => new NotSentError(`ZooKeeper ${what} got no connection within ${ms} ms, so it was never sent`);
       const timer = setTimeout(() => settle(sent ? new Error(`ZooKeeper ${what} got no answer within ${this.opTimeoutMs} ms`) : notSent(this.opTimeoutMs)), this.opTimeoutMs);
-      const connectTimer = setTimeout(() => { if (!sent) settle(notSent(this.connectWaitMs)); }, this.connectWaitMs);
+      // A second timer only for a shorter connect wait: every other client (observers poll every 50 ms) keeps one.
+      const connectTimer = this.connectWaitMs < this.opTimeoutMs
+        ? setTimeout(() => { if (!sent) settle(notSent(this.connectWaitMs)); }, this.connectWaitMs)
+        : undefined;
       if (this.closed) start(null);
       else if (this.connected) start(this.client);
       else this.waiting.add(start);

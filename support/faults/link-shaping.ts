@@ -11,7 +11,7 @@ import { StartedFleet } from '../fleet/started-fleet';
 import { StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { now } from '../../containers/shared/deadline';
 import { SettingError } from '../../containers/shared/errors';
-import { changeSpan, fleetAddresses, healSidecars, inForce, sideOf, sidecarFor } from './network-faults';
+import { fleetAddresses, healSidecars, inForce, sideOf, sidecarFor } from './network-faults';
 import { quantile } from '../checks/availability';
 
 export interface LinkShape {
@@ -126,14 +126,14 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
     await heal().catch(() => undefined);
     throw e;
   }
-  const applied = inForce(startedAtMs, sidecars);
+  const { inForceFromMs, ...applied } = inForce(startedAtMs, sidecars);
   const after = delayed ? await measureLink(fleet, a, b) : undefined;
   const perDirection = (x: number) => Math.round((x / (fault.bothWays ? 2 : 1)) * 10) / 10;
   const measured = before && after ? {
     link: `${a} → ${b} → ${a}`, baselineRttMs: before.medianMs, rttMs: after.medianMs, rttP99Ms: after.p99Ms,
     addedMedianMs: perDirection(after.medianMs - before.medianMs), addedP99Ms: perDirection(after.p99Ms - before.medianMs),
   } : undefined;
-  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: changeSpan(sidecars)?.firstMs ?? startedAtMs });
+  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: inForceFromMs });
 }
 
 /** A link fault between (or from–to) two sides as a step names them ("node-1", "zk-2 and zk-3", "ZooKeeper"). */

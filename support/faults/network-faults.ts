@@ -3,7 +3,7 @@
 import { FaultLog } from './fault';
 import { phrasing } from './fault-kind';
 import { StartedFleet } from '../fleet/started-fleet';
-import { NemesisSidecar, StartedNemesisSidecar } from '../../containers/nemesis/nemesis-sidecar';
+import { NemesisSidecar, StartedNemesisSidecar, stopSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { containerAddress, containerStartedAt } from '../../containers/shared/engine';
 import { runIdentity } from '../docker/run-identity';
 import { requireImage } from '../images/image-catalog';
@@ -84,10 +84,7 @@ export async function sidecarFor(fleet: StartedFleet, name: string): Promise<Sta
     const startedAt = await containerStartedAt(targetId);
     const cached = await prior?.catch(() => undefined);
     if (cached && cached.targetId === targetId && cached.startedAt === startedAt && startedAt !== null) return cached;
-    if (cached) {
-      cached.shell.close();
-      void cached.container.stop({ timeout: 0 }).catch(() => undefined);
-    }
+    if (cached) void stopSidecar(cached).catch(() => undefined);
     const started = await new NemesisSidecar(targetId, name).withImage(nemesisReference()).withLabels(runIdentity().labels).startContainer();
     return { ...started, targetId, startedAt };
   })();
@@ -174,17 +171,23 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
     await heal().catch(() => undefined);
     throw e;
   }
-  const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond, ...inForce(startedAtMs, sidecars) };
-  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs: changeSpan(sidecars)?.firstMs ?? startedAtMs });
+  const { inForceFromMs, ...applied } = inForce(startedAtMs, sidecars);
+  const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond, ...applied };
+  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs: inForceFromMs });
 }
 
 /**
- * How long applying took from the step's start (sidecars started or reused included), and within how many ms of
- * its recorded start the fault was wholly in force: the history's start is the first rule command's start.
+ * When a fault applied through `sidecars` took effect, for the history: from the first rule command's start
+ * (applying's start when no command changed anything); with how long applying took from the step's start
+ * (sidecars started or reused included) and within how many ms of that start it was wholly in force.
  */
-export function inForce(applyingFromMs: number, sidecars: readonly StartedNemesisSidecar[]): { appliedInMs: number; inForceWithinMs?: number } {
+export function inForce(applyingFromMs: number, sidecars: readonly StartedNemesisSidecar[]): { inForceFromMs: number; appliedInMs: number; inForceWithinMs?: number } {
   const span = changeSpan(sidecars);
-  return { appliedInMs: Math.round((span?.lastMs ?? now()) - applyingFromMs), ...(span ? { inForceWithinMs: Math.round(span.lastMs - span.firstMs) } : {}) };
+  return {
+    inForceFromMs: span?.firstMs ?? applyingFromMs,
+    appliedInMs: Math.round((span?.lastMs ?? now()) - applyingFromMs),
+    ...(span ? { inForceWithinMs: Math.round(span.lastMs - span.firstMs) } : {}),
+  };
 }
 
 /** After a heal, the network must be as it was: every member opens a TCP connection to every other's election port. */

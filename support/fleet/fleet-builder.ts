@@ -38,7 +38,7 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
     // the slowest, not of both in turn.
     const [ensembleKind, ...others] = componentsOf(spec);
     const phases: string[] = [];
-    const startComponent = async (component: (typeof others)[number] | typeof ensembleKind) => {
+    const startComponent = async (component: typeof ensembleKind) => {
       const from = now();
       if (component.kind === 'web-node') nodesStartedAt = from;
       const ctx = { spec, timing, networkName: network.name, labels, zkConnect, nodeNames: names };

@@ -1,6 +1,6 @@
 // A running topology: the run's network, the ensemble, the web nodes, the gateway, and the operator's
 // ZooKeeper session. Names resolve here; teardown is idempotent and collects errors.
-import type { SidecarContainer } from '../../containers/nemesis/nemesis-sidecar';
+import { SidecarContainer, stopSidecar } from '../../containers/nemesis/nemesis-sidecar';
 import { FleetNetwork } from '../docker/fleet-network';
 import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zookeeper-ensemble';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
@@ -83,7 +83,7 @@ export class StartedFleet {
     if (this.closed) return;
     this.closed = true;
     const errors: Error[] = [];
-    await Promise.all([...this.sidecars.values()].map((s) => s.then((c) => { c.shell.close(); return c.container.stop({ timeout: 0 }); }).catch(() => undefined)));
+    await Promise.all([...this.sidecars.values()].map((s) => s.then(stopSidecar).catch(() => undefined)));
     this.sidecars.clear();
     this.operatorSession?.close();
     this.fleetWatches?.close();
