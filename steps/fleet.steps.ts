@@ -53,6 +53,21 @@ Then('within {duration} every Jetty node has lost its ZooKeeper session', async 
   await this.judge.withinHistory('every Jetty node to report its ZooKeeper session lost', judges.everyNodeLostSession(), deadlineMs);
 });
 
+Then('within {duration} {node} reports its ZooKeeper connection suspended', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
+  const node = await this.nodeAsFaulted(ref);
+  await this.judge.withinHistory(`${node.name} to report its ZooKeeper connection SUSPENDED`, judges.nodeSuspended(node.name), deadlineMs);
+});
+
+Then('within {duration} {node} has lost its ZooKeeper session', async function (this: FleetWorld, deadlineMs: number, ref: NodeRef) {
+  const node = await this.nodeAsFaulted(ref);
+  await this.judge.withinHistory(`${node.name} to report its ZooKeeper session lost`, judges.nodeLostSession(node.name), deadlineMs);
+});
+
+Then('for {duration} {node} does not report its ZooKeeper session lost', async function (this: FleetWorld, spanMs: number, ref: NodeRef) {
+  const node = await this.nodeAsFaulted(ref);
+  await this.judge.holds(`${node.name} to answer without reporting its ZooKeeper session lost`, judges.nodeKeepsSession(node.name), spanMs);
+});
+
 Then('within {duration} a new Jetty leader is elected', async function (this: FleetWorld, deadlineMs: number) {
   const previous = this.bracket.jettyLeaderBefore;
   // Latch order (the watch on /fleet/leader) and each node's /status must agree.

@@ -53,3 +53,18 @@ test('one Jetty leader only when the latch\'s first participant is the only node
   state.apply(status(5, 'node-1', { answered: false }));
   assert.equal(state.jettyLeader().leader, 'node-2', 'a node that does not answer is not counted');
 });
+
+test('one node\'s session judges: suspended, lost, and a claim that it kept its session which silence breaks', () => {
+  const state = FleetState.of([status(1, 'node-1', { zk: 'SUSPENDED' })]);
+  assert.equal(judges.nodeSuspended('node-1')(state).ok, true);
+  assert.equal(judges.nodeKeepsSession('node-1')(state).ok, true);
+  assert.equal(judges.nodeLostSession('node-1')(state).ok, false);
+  assert.equal(judges.nodeKeepsSession('node-2')(state).ok, false, 'a node never observed vouches for nothing');
+  state.apply(status(2, 'node-1', { answered: false }));
+  assert.equal(judges.nodeKeepsSession('node-1')(state).ok, false, 'a node that stops answering breaks "does not report lost"');
+  assert.equal(judges.nodeLostSession('node-1')(state).ok, false, 'nor does it report lost');
+  state.apply(status(3, 'node-1', { zk: 'LOST', session: null }));
+  assert.equal(judges.nodeLostSession('node-1')(state).ok, true);
+  assert.equal(judges.nodeKeepsSession('node-1')(state).ok, false);
+  assert.match(judges.nodeKeepsSession('node-1')(state).seen, /node-1 zk LOST, session none/);
+});

@@ -26,6 +26,10 @@ function describeRegistered(state: FleetState): string {
   return `registered: ${list(nodes)}${staleText}`;
 }
 
+type NodeSeen = { readonly node: string; readonly answered: boolean; readonly zk?: string; readonly session?: string | null };
+const reportsLost = (s: NodeSeen) => s.answered && (s.zk === 'LOST' || s.session === null);
+const describeSession = (s: NodeSeen) => `${s.node} ${s.answered ? `zk ${s.zk}, session ${s.session ?? 'none'}` : 'no answer'}`;
+
 export const judges = {
   registeredCount: (count: number): StateJudge => (state) => {
     const problem = watchProblem(state);
@@ -106,8 +110,28 @@ export const judges = {
   /** Every node answers and says it has no ZooKeeper session (Curator's LOST): its registration is given up. */
   everyNodeLostSession: (): StateJudge => (state) => {
     const all = [...state.nodes.values()].sort((a, b) => a.node.localeCompare(b.node));
-    const lost = (s: (typeof all)[number]) => s.answered && (s.zk === 'LOST' || s.session === null);
-    return { ok: all.length > 0 && all.every(lost), seen: all.map((s) => `${s.node} ${s.answered ? `zk ${s.zk}, session ${s.session ?? 'none'}` : 'no answer'}`).join('; ') || 'no node observed' };
+    return { ok: all.length > 0 && all.every(reportsLost), seen: all.map(describeSession).join('; ') || 'no node observed' };
+  },
+
+  /** The node answers and says it has no ZooKeeper session (Curator's LOST). */
+  nodeLostSession: (node: string): StateJudge => (state) => {
+    const s = state.nodes.get(node);
+    return { ok: !!s && reportsLost(s), seen: s ? describeSession(s) : `${node} not observed yet` };
+  },
+
+  /**
+   * The node answers and does not say its session is lost. A node that stops answering breaks this: whether it
+   * noticed anything is then unknown, and a safety claim must not pass on silence.
+   */
+  nodeKeepsSession: (node: string): StateJudge => (state) => {
+    const s = state.nodes.get(node);
+    return { ok: !!s && s.answered && !reportsLost(s), seen: s ? describeSession(s) : `${node} not observed yet` };
+  },
+
+  /** The node answers and says Curator suspended its connection (SUSPENDED: no answer from its member in 2/3 of the session). */
+  nodeSuspended: (node: string): StateJudge => (state) => {
+    const s = state.nodes.get(node);
+    return { ok: !!s && s.answered && s.zk === 'SUSPENDED', seen: s ? describeSession(s) : `${node} not observed yet` };
   },
 
   leaderAndFollowers: (followers: number, members: number): StateJudge => (state) => {
