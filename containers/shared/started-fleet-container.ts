@@ -31,11 +31,12 @@ export abstract class StartedFleetContainer {
     await this.start();
   }
 
-  /** Running again whatever happened to it: unpaused if paused, started if stopped or killed. */
-  async bringBack(): Promise<void> {
+  /** Running again whatever happened to it: unpaused if paused, started if stopped or killed; true if it had to. */
+  async bringBack(): Promise<boolean> {
     const state = await this.actions.state();
     if (state === 'paused') await this.resume();
     else if (state !== 'running') await this.start();
+    return state !== 'running';
   }
 
   async isRunning(): Promise<boolean> {

@@ -11,12 +11,24 @@ import { measure, now, Condition, Wake } from '../../containers/shared/deadline'
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { registrationLags } from './registration-lag';
+import { FaultLog } from '../faults/fault';
+import { applyNetworkFault } from '../faults/network-faults';
 
-export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'nodeRegisteredAfterStart' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset', number[]>;
+export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'nodeRegisteredAfterStart' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset'
+  | 'resetAfterNothing' | 'resetAfterNetworkFault' | 'resetAfterKill', number[]>;
+
+/** A reset as the suite's pool does one (fleet-pool.ts): heal what is left, restore and verify the steady state. */
+export async function timedReset(fleet: StartedFleet, faults?: FaultLog): Promise<number> {
+  const startedAt = now();
+  await faults?.healAll();
+  await restoreSteadyState(fleet, 60_000);
+  return now() - startedAt;
+}
 
 /** `firstRun` numbers the runs (and the config versions they publish) when runs are interleaved with the baseline's. */
 export async function benchHarness(runs: number, timing: TimingProfile, firstRun = 1): Promise<HarnessFigures> {
-  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], nodeRegisteredAfterStart: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [] };
+  const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], nodeRegisteredAfterStart: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [],
+    resetAfterNothing: [], resetAfterNetworkFault: [], resetAfterKill: [] };
   for (let run = firstRun; run < firstRun + runs; run++) {
     progress(`bench (harness) run ${run}`);
     const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
@@ -26,24 +38,33 @@ export async function benchHarness(runs: number, timing: TimingProfile, firstRun
       figures.nodesRegistered.push(fleet.timings.nodesReadyMs);
       // Each node's own figure: its registration znode's ctime minus its container's start (registration-lag.ts).
       figures.nodeRegisteredAfterStart.push(...Object.values(await registrationLags(fleet)));
-      const timed = async (what: string, fault: () => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
-        await fault();
+      // A scenario that did nothing: the reset finds the fleet as it left it.
+      figures.resetAfterNothing.push(await timedReset(fleet));
+      const byKind = { nothing: figures.resetAfterNothing, network: figures.resetAfterNetworkFault, kill: figures.resetAfterKill };
+      const timed = async (what: string, kind: keyof typeof byKind, fault: (log: FaultLog) => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
+        const log = new FaultLog();
+        await fault(log);
         const m = typeof condition === 'function'
           ? await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1, wake })
           : await measureWatched(what, condition.source, condition.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: condition.watching });
         if (m.measuredMs === null) throw new Error(`bench: ${what} not seen within 30 s (last seen ${m.lastSeen})`);
         into.push(m.measuredMs);
-        const resetStart = now();
-        await restoreSteadyState(fleet, 60_000);
-        figures.scenarioReset.push(now() - resetStart);
+        const resetMs = await timedReset(fleet, log);
+        figures.scenarioReset.push(resetMs);
+        byKind[kind].push(resetMs);
       };
-      await timed('writes after the ZooKeeper leader was killed', async () => (await fleet.ensemble.leader()).kill(), () => ensembleProbes.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
+      await timed('writes after the ZooKeeper leader was killed', 'kill', async () => (await fleet.ensemble.leader()).kill(), () => ensembleProbes.acceptsWrites(fleet), figures.zkLeaderLossToWrites);
       const follower = await followerNode(fleet);
-      await timed(`${follower} to deregister after a crash`, () => fleet.node(follower).kill(), watchedFleetProbes.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
+      await timed(`${follower} to deregister after a crash`, 'kill', () => fleet.node(follower).kill(), watchedFleetProbes.isRegistered(fleet, follower, false), figures.nodeCrashToDeregistered);
       const leader = (await fleet.view.jettyLeader()).leader;
-      await timed('a new Jetty leader', () => fleet.node(leader!).kill(), () => fleetProbes.newJettyLeader(fleet, leader), figures.jettyLeaderHandover, fleet.watches().latch);
-      await timed('every node on the new config', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),
+      await timed('a new Jetty leader', 'kill', () => fleet.node(leader!).kill(), () => fleetProbes.newJettyLeader(fleet, leader), figures.jettyLeaderHandover, fleet.watches().latch);
+      await timed('every node on the new config', 'nothing', () => fleet.config.publish(JSON.stringify({ version: run + 1, greeting: `bench ${run}` }), 20_000),
         () => fleetProbes.runningRunVersion(fleet, run + 1), figures.configPropagation);
+      // A network fault: the ZooKeeper leader isolated from the others; writes come back through a new leader.
+      const zkLeader = (await fleet.ensemble.leader()).name;
+      const others = fleet.ensemble.members.map((m) => m.name).filter((n) => n !== zkLeader);
+      await timed('writes after the ZooKeeper leader was isolated', 'network', (log) => applyNetworkFault(fleet, { kind: 'isolate', sides: [[zkLeader], others] }, log),
+        () => ensembleProbes.acceptsWrites(fleet), []);
     } finally {
       await fleet.stop();
     }

@@ -12,7 +12,7 @@ import { sweep, leftovers } from '../docker/sweep';
 import { engineAt } from '../../containers/shared/engine';
 import type Dockerode from 'dockerode';
 import { envForEngine, runEngines } from '../docker/engines';
-import { writeRunReports, RunReports } from '../report/run-reports';
+import { writeRunReports, RunReports, costLines } from '../report/run-reports';
 import { settings } from '../settings';
 import { undefinedSteps } from '../report/nearest-phrasings';
 import { invariantTable } from '../report/invariant-table';
@@ -109,8 +109,7 @@ async function main(): Promise<void> {
   console.log(`[zkh] reports: ${join(REPORTS, 'index.html')} (past runs and trends: ${join(REPORTS, 'runs', 'index.html')})`);
   if (reports.screenshot) console.log(`[zkh] screenshot of the first failed scenario (or the first, when none failed): ${reports.screenshot}`);
   for (const s of reports.slower) console.log(`[zkh] slower than recent runs: ${s}`);
-  const o = reports.overhead;
-  if (o.scenariosMs) console.log(`[zkh] harness overhead: fleet builds and resets ${(o.fleetMs / 1000).toFixed(1)} s + fault and change steps ${(o.faultStepsMs / 1000).toFixed(1)} s = ${(o.share * 100).toFixed(1)}% of ${(o.scenariosMs / 1000).toFixed(1)} s of scenarios`);
+  for (const line of costLines(reports)) console.log(`[zkh] ${line}`);
   const byEngine = Object.entries(reports.scenariosByEngine);
   if (engines.length > 1 || byEngine.length > 1) console.log(`[zkh] scenarios by engine: ${byEngine.map(([e, n]) => `${e}: ${n}`).join(', ')}`);
   console.log(`\n${recoveryTable(records)}`);

@@ -16,7 +16,7 @@ import { progress } from '../progress';
 import { now } from '../../containers/shared/deadline';
 import { StepEvent } from '../history/events';
 import { judgeScenario } from '../report/scenario-verdicts';
-import { writeRunReports } from '../report/run-reports';
+import { writeRunReports, costLines } from '../report/run-reports';
 import { recoveryTable } from '../report/recovery-record';
 import { invariantTable } from '../report/invariant-table';
 import { rmSync } from 'node:fs';
@@ -39,6 +39,7 @@ async function teardown(): Promise<void> {
       // A plain `cucumber-js` run leaves the same reports as `npm test` does.
       const reports = writeRunReports(settings().reportsDir, runStartedAt);
       for (const s of reports.slower) progress(`slower than recent runs: ${s}`);
+      for (const line of costLines(reports)) progress(line);
       progress(`reports: ${settings().reportsDir}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);
     }
   })();
@@ -110,9 +111,14 @@ After(async function (this: FleetWorld, { result, pickle }) {
   }
   const violations = (judged?.rows ?? []).filter((r) => r.verdict === 'invalid')
     .flatMap((r) => r.evidence.slice(0, 20).map((e) => ({ invariant: r.invariant, atMs: e.atMs, untilMs: e.untilMs, detail: e.detail, expected: r.expected })));
-  runContext.timelines.push(this.timeline(exposure || judged?.violation ? 'FAILED' : result?.status ?? 'UNKNOWN', violations, diagnosticsDir));
+  const timeline = this.timeline(exposure || judged?.violation ? 'FAILED' : result?.status ?? 'UNKNOWN', violations, diagnosticsDir);
+  runContext.timelines.push(timeline);
   try {
+    const healStart = now();
     await this.faults.healAll();
+    timeline.healAfterMs = Math.round(now() - healStart);
+    // The next scenario's reset is judged by what this one did (#18's reset goals differ by kind).
+    if (this.hasFleet()) runContext.pool.noteLeftovers({ families: [...new Set(this.faults.history().map((f) => f.family))], healMs: now() - healStart });
   } catch (e) {
     runContext.pool.markDirty();
     progress((e as Error).message);

@@ -138,7 +138,7 @@ export class FleetWorld extends World {
       status,
       durationMs,
       engine: useWorkerEngine().dockerHost,
-      faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs) })),
+      faults: this.faults.history().map((f) => ({ kind: f.kind, targets: [...f.targets], startMs: rel(f.startedAtMs), endMs: f.endedAtMs === null ? null : rel(f.endedAtMs), harnessSpans: f.harnessSpans.map(([a, b]): [number, number] => [rel(a), rel(b)]) })),
       recoveries: this.recoveries,
       requests: requestsOf(events).map((r) => ({ startMs: r.startMs, endMs: r.endMs, outcome: r.outcome })),
       lanes: scenarioLanes(events, durationMs),

@@ -15,14 +15,14 @@ export interface FaultTarget {
   resume(): Promise<void>;
   start(): Promise<void>;
   restart(): Promise<void>;
-  bringBack(): Promise<void>;
+  bringBack(): Promise<boolean>;
 }
 
 /** Applies a container fault and records it, healed by bringing the container back. */
 export async function downFault(kind: 'kill' | 'stop' | 'pause', target: FaultTarget, log: FaultLog, role: string | undefined): Promise<void> {
   const startedAtMs = now();
   await target[kind]();
-  log.record(kind, [target.name], () => target.bringBack(), { params: { role }, startedAtMs });
+  log.record(kind, [target.name], async () => { await target.bringBack(); }, { params: { role }, startedAtMs });
 }
 
 /** The faults that keep a container down, which a restart (or resume) of it ends. */

@@ -14,6 +14,12 @@ export interface FaultRecord {
   /** ms on the run clock (performance.now()). */
   readonly startedAtMs: number;
   endedAtMs: number | null;
+  /**
+   * When the harness itself was busy with this fault, [from, to] on the run clock: applying it (sidecars started
+   * and the wait for it to show included) and healing it (verification included). The suite's overhead sums
+   * their union, not the steps around them: a random schedule's quiet minutes are the scenario's, not ours.
+   */
+  readonly harnessSpans: [number, number][];
 }
 
 export interface ActiveFault {
@@ -30,6 +36,8 @@ export interface RecordOptions {
   readonly family?: FaultRecord['family'];
   /** When it took effect, or applying it began when that is not known more exactly (performance.now()); default: now. */
   readonly startedAtMs?: number;
+  /** When applying it began, if earlier than `startedAtMs` (a network fault: its sidecars start first). */
+  readonly applyingFromMs?: number;
 }
 
 export class FaultLog {
@@ -42,14 +50,18 @@ export class FaultLog {
    * a kill takes effect before the engine's call returns, so what failed meanwhile falls inside the fault.
    */
   record(kind: string, targets: readonly string[], heal: () => Promise<void | number>, options: RecordOptions = {}): ActiveFault {
-    const record: FaultRecord = { id: this.faults.length + 1, kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs: options.startedAtMs ?? now(), endedAtMs: null };
+    const startedAtMs = options.startedAtMs ?? now();
+    const record: FaultRecord = { id: this.faults.length + 1, kind, family: options.family ?? 'container', targets, params: options.params, startedAtMs, endedAtMs: null,
+      harnessSpans: [[Math.min(options.applyingFromMs ?? startedAtMs, startedAtMs), now()]] };
     let healed = false;
     const fault: ActiveFault = {
       record,
       heal: async () => {
         if (healed) return;
         // A heal may say when it took effect (a network heal: when the last rule went, before it was verified).
+        const healingFromMs = now();
         const endedAtMs = await heal();
+        record.harnessSpans.push([healingFromMs, now()]);
         healed = true;
         record.endedAtMs = typeof endedAtMs === 'number' ? endedAtMs : now();
         this.listener('end', record);
@@ -85,6 +97,11 @@ export class FaultLog {
     return this.faults.map((f) => f.record);
   }
 
+  /** How long the harness was busy applying and healing faults, overlaps counted once (see FaultRecord.harnessSpans). */
+  harnessMs(): number {
+    return unionMs(this.faults.flatMap((f) => f.record.harnessSpans));
+  }
+
   /** Heals every active fault, newest first; keeps going after an error and reports all at the end. */
   async healAll(): Promise<void> {
     const errors: Error[] = [];
@@ -93,4 +110,16 @@ export class FaultLog {
     }
     if (errors.length) throw new AggregateError(errors, `healing faults failed: ${errors.map((e) => e.message).join('; ')}`);
   }
+}
+
+/** The total length of a set of intervals, overlaps counted once. */
+export function unionMs(spans: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (to <= end) continue;
+    total += to - Math.max(from, end);
+    end = to;
+  }
+  return total;
 }

@@ -133,7 +133,7 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
     link: `${a} → ${b} → ${a}`, baselineRttMs: before.medianMs, rttMs: after.medianMs, rttP99Ms: after.p99Ms,
     addedMedianMs: perDirection(after.medianMs - before.medianMs), addedP99Ms: perDirection(after.p99Ms - before.medianMs),
   } : undefined;
-  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: inForceFromMs });
+  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: inForceFromMs, applyingFromMs: startedAtMs });
 }
 
 /** A link fault between (or from–to) two sides as a step names them ("node-1", "zk-2 and zk-3", "ZooKeeper"). */

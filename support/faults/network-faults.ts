@@ -173,7 +173,7 @@ export async function applyNetworkFault(fleet: StartedFleet, fault: NetworkFault
   }
   const { inForceFromMs, ...applied } = inForce(startedAtMs, sidecars);
   const params = { ...extra, sides: fault.sides, probability: fault.probability, direction: fault.direction, kbitPerSecond: fault.kbitPerSecond, ...applied };
-  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs: inForceFromMs });
+  log.record(fault.kind, fault.sides.flat(), heal, { params, family: 'network', startedAtMs: inForceFromMs, applyingFromMs: startedAtMs });
 }
 
 /**

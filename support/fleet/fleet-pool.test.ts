@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { FleetPool } from './fleet-pool';
+import { FleetPool, resetKind } from './fleet-pool';
 import { FleetSpec } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
 import { History } from '../history/history';
@@ -28,12 +28,14 @@ class Fakes {
     return fleet as unknown as StartedFleet;
   };
 
-  readonly restore = async (fleet: StartedFleet, withinMs: number): Promise<void> => {
+  readonly restore = async (fleet: StartedFleet, withinMs: number): Promise<{ broughtBack: string[] }> => {
     const id = idOf(fleet);
     this.log.push(`reset ${id}`);
     this.restores.push({ fleet: id, withinMs, history: fleet.history });
     if (this.resetFails) throw new Error('Waited 60000 ms for the fleet to be steady, but it did not happen');
+    return { broughtBack: this.broughtBack };
   };
+  broughtBack: string[] = [];
 
   pool(reuse = true, timing = timingProfile('fast')): FleetPool {
     return new FleetPool(timing, reuse, this.build, this.restore);
@@ -63,7 +65,7 @@ describe('acquiring a fleet', () => {
     assert.deepEqual(fakes.log, ['build 1 (no gateway, debian-defaults)', 'reset 1']);
     assert.deepEqual(fakes.restores, [{ fleet: 1, withinMs: 360_000, history: h2 }], 'the reset\'s operator writes go into the new scenario\'s history');
     assert.equal(pool.resets.length, 1);
-    assert.ok(pool.resets[0]! >= 0);
+    assert.ok(pool.resets[0]!.ms >= 0);
   });
 
   test('a different spec gets a fresh fleet; the old one is stopped before the new one is built', async () => {
@@ -150,4 +152,27 @@ describe('letting a fleet go', () => {
     await pool.release();
     assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'build 2 (no gateway, fast)', 'stop 2']);
   });
+});
+
+test('a reset is named by what the scenario before it left: a container brought back outweighs a network heal', () => {
+  assert.equal(resetKind(undefined, { broughtBack: [] }), 'nothing');
+  assert.equal(resetKind({ families: ['config'], healMs: 0 }, { broughtBack: [] }), 'nothing');
+  assert.equal(resetKind({ families: ['network'], healMs: 80 }, { broughtBack: [] }), 'network');
+  assert.equal(resetKind({ families: ['network', 'container'], healMs: 80 }, { broughtBack: [] }), 'container');
+  assert.equal(resetKind({ families: ['network'], healMs: 80 }, { broughtBack: ['zk-2'] }), 'container');
+  assert.equal(resetKind({ families: ['clock'], healMs: 5 }, { broughtBack: [] }), 'other');
+});
+
+test('each reset is recorded with its kind, its heal and its restore time, and leftovers count once', async () => {
+  const f = new Fakes();
+  const pool = f.pool();
+  await pool.acquire(small);
+  pool.noteLeftovers({ families: ['network'], healMs: 120 });
+  await pool.acquire(small);
+  f.broughtBack = ['node-2'];
+  await pool.acquire(small);
+  assert.deepEqual(pool.resets.map((r) => r.kind), ['network', 'container']);
+  assert.equal(pool.resets[0]!.healMs, 120);
+  assert.equal(pool.resets[1]!.healMs, 0, 'the network heal belonged to the reset before');
+  assert.ok(pool.resets.every((r) => r.ms === r.healMs + r.restoreMs || Math.abs(r.ms - (r.healMs + r.restoreMs)) <= 1));
 });

@@ -6,14 +6,45 @@ import { progress } from '../progress';
 import { FleetSpec, specKey } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
 import { buildFleet } from './fleet-builder';
-import { restoreSteadyState } from './steady-state';
+import { restoreSteadyState, RestoreOutcome } from './steady-state';
 import { now } from '../../containers/shared/deadline';
 import { History } from '../history/history';
+
+/** What the scenario before a reset left to undo: its faults by family, and the time its After hook spent healing them. */
+export interface ScenarioLeftovers {
+  readonly families: readonly string[];
+  readonly healMs: number;
+}
+
+/**
+ * A reset by what it undid (#18's goals differ): 'nothing'; 'network' (network or link faults healed);
+ * 'container' (a member or node killed, stopped or paused, or brought back); 'other' (disk, clock).
+ */
+export type ResetKind = 'nothing' | 'network' | 'container' | 'other';
+
+export interface ResetFigure {
+  readonly kind: ResetKind;
+  /** Healing what the scenario left (its After hook) plus restoring and verifying the steady state. */
+  readonly ms: number;
+  readonly healMs: number;
+  readonly restoreMs: number;
+}
+
+const RESET_WORDS: Record<ResetKind, string> = { nothing: 'no fault', network: 'a network fault', container: 'a container fault', other: 'a disk or clock fault' };
+
+export function resetKind(leftovers: ScenarioLeftovers | undefined, restored: RestoreOutcome): ResetKind {
+  const families = leftovers?.families ?? [];
+  if (restored.broughtBack.length || families.includes('container')) return 'container';
+  if (families.includes('network')) return 'network';
+  if (families.length && families.some((f) => f !== 'config')) return 'other';
+  return 'nothing';
+}
 
 export class FleetPool {
   private current: StartedFleet | undefined;
   private dirty = false;
-  readonly resets: number[] = [];
+  private leftovers: ScenarioLeftovers | undefined;
+  readonly resets: ResetFigure[] = [];
   /** Every fleet this worker booted: how long until it was steady (the report's "fleet ready" trend). */
   readonly builds: { spec: string; fleetReadyMs: number; ensembleReadyMs: number }[] = [];
 
@@ -21,7 +52,7 @@ export class FleetPool {
     private readonly timing: TimingProfile,
     private readonly reuse: boolean,
     private readonly build: (spec: FleetSpec, timing: TimingProfile) => Promise<StartedFleet> = buildFleet,
-    private readonly restore: (fleet: StartedFleet, withinMs: number) => Promise<void> = restoreSteadyState,
+    private readonly restore: (fleet: StartedFleet, withinMs: number) => Promise<RestoreOutcome> = restoreSteadyState,
   ) {}
 
   /** The fleet for `spec`, reset or fresh; the reset's operator writes go into `history`. */
@@ -30,21 +61,32 @@ export class FleetPool {
       const startedAt = now();
       this.current.history = history;
       try {
-        await this.restore(this.current, scaleDeadline(this.timing, 60_000));
-        this.resets.push(now() - startedAt);
-        progress(`reusing the fleet ${specKey(spec)} (reset verified in ${Math.round(now() - startedAt)} ms)`);
+        const restored = await this.restore(this.current, scaleDeadline(this.timing, 60_000));
+        const restoreMs = now() - startedAt;
+        const healMs = this.leftovers?.healMs ?? 0;
+        const kind = resetKind(this.leftovers, restored);
+        this.leftovers = undefined;
+        this.resets.push({ kind, ms: Math.round(healMs + restoreMs), healMs: Math.round(healMs), restoreMs: Math.round(restoreMs) });
+        const brought = restored.broughtBack.length ? `; brought back ${restored.broughtBack.join(', ')}` : '';
+        progress(`reusing the fleet ${specKey(spec)} (reset after ${RESET_WORDS[kind]}: healed in ${Math.round(healMs)} ms, steady state restored and verified in ${Math.round(restoreMs)} ms${brought})`);
         return this.current;
       } catch (e) {
         progress(`reset of the fleet could not be verified (${(e as Error).message}); starting a fresh one`);
       }
     }
     await this.release();
+    this.leftovers = undefined;
     this.current = await this.build(spec, this.timing);
     const timings = this.current.timings ?? {};
     this.builds.push({ spec: specKey(spec), fleetReadyMs: Math.round(timings.fleetReadyMs ?? Number.NaN), ensembleReadyMs: Math.round(timings.ensembleReadyMs ?? Number.NaN) });
     this.current.history = history;
     this.dirty = false;
     return this.current;
+  }
+
+  /** What the scenario that used the fleet left to undo, told by its After hook: the next reset is judged by it. */
+  noteLeftovers(leftovers: ScenarioLeftovers): void {
+    this.leftovers = leftovers;
   }
 
   /** After a failed scenario the fleet is not trusted for reuse. */

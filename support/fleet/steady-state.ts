@@ -5,34 +5,48 @@ import { StartedFleet } from './started-fleet';
 import { componentsOf } from './components/fleet-components';
 import { zookeeperComponent } from './components/zookeeper-component';
 
+/** How often the steady state is polled: a reset that finds the fleet as it left it ends at the first poll. */
+const POLL_MS = 25;
+
 /** The ensemble's part alone: before the config reset, writes must land. */
 export function ensembleSteady(fleet: StartedFleet): Promise<Observation> {
   return zookeeperComponent.steady(fleet);
 }
 
-/** Every component's part, in order; the first that is not steady says why. */
+/**
+ * Every component's part, judged at once (each asks its own containers, so none waits for another's round
+ * trips); the first in FLEET_COMPONENTS' order that is not steady says why.
+ */
 export async function fleetSteady(fleet: StartedFleet): Promise<Observation> {
-  let last: Observation = { ok: false, seen: 'no component' };
-  for (const component of componentsOf(fleet.spec)) {
-    last = await component.steady(fleet);
-    if (!last.ok) return last;
-  }
-  return last;
+  const parts = await Promise.all(componentsOf(fleet.spec).map((c) => c.steady(fleet)));
+  return parts.find((p) => !p.ok) ?? parts.at(-1) ?? { ok: false, seen: 'no component' };
 }
 
 export async function awaitSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {
   await eventually('the fleet to be steady (one ZooKeeper leader, writes accepted, every node registered, one Jetty leader, the gateway routing to all)',
-    () => fleetSteady(fleet), withinMs, { pollMs: 100 });
+    () => fleetSteady(fleet), withinMs, { pollMs: POLL_MS });
 }
 
-/** Brings every container back (start, unpause), forgets the config, and waits for the steady state. */
-export async function restoreSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {
-  for (const member of fleet.ensemble.members) await member.bringBack();
-  for (const node of fleet.nodes) await node.bringBack();
+/** What a reset had to do, for the pool's figures: nothing, or bring containers back. */
+export interface RestoreOutcome {
+  readonly broughtBack: readonly string[];
+}
+
+/** Brings every container back at once (start, unpause), forgets the config, and waits for the steady state. */
+export async function restoreSteadyState(fleet: StartedFleet, withinMs: number): Promise<RestoreOutcome> {
+  const containers = [...fleet.ensemble.members, ...fleet.nodes];
+  const acted = await Promise.all(containers.map((c) => c.bringBack()));
+  const broughtBack = containers.filter((_, i) => acted[i]).map((c) => c.name);
   if (fleet.nodes.length) {
     // Nodes keep serving what they have and accept any version next: the scenario's own config then applies.
-    await eventually('the ensemble to accept writes before the config reset', () => ensembleSteady(fleet), withinMs, { pollMs: 100 });
-    await fleet.config.remove();
+    // A member brought back may still be joining: the delete then waits for a quorum that takes writes.
+    const quorum = () => eventually('the ensemble to accept writes before the config reset', () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+    if (broughtBack.some((n) => fleet.ensemble.members.some((m) => m.name === n))) await quorum();
+    await fleet.config.remove().catch(async () => {
+      await quorum();
+      await fleet.config.remove();
+    });
   }
   await awaitSteadyState(fleet, withinMs);
+  return { broughtBack };
 }

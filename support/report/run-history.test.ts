@@ -53,8 +53,20 @@ test('runs are archived under runs/<id>/ and the oldest pruned beyond the count 
   }
 });
 
-test('the harness overhead is fleet time plus fault steps over scenario time', () => {
+test('the harness overhead is fleet time plus the union of fault application spans and After-hook heals over scenario time', () => {
   const { harnessOverhead } = require('./run-reports') as typeof import('./run-reports');
-  const t = (durationMs: number, fleetMs: number, whenMs: number) => ({ scenario: 's', feature: 'f', status: 'PASSED', durationMs, faults: [], recoveries: [], requests: [], steps: { fleetMs, givenMs: 0, whenMs, withinMs: 0, thenMs: 0 } });
-  assert.deepEqual(harnessOverhead([t(10_000, 6000, 1000), t(10_000, 0, 1000)]), { fleetMs: 6000, faultStepsMs: 2000, scenariosMs: 20_000, share: 0.4 });
+  const fault = (spans: [number, number][]) => ({ kind: 'kill', targets: ['zk-1'], startMs: spans[0]![0], endMs: null, harnessSpans: spans });
+  const t = (durationMs: number, fleetMs: number, whenMs: number, faults: ReturnType<typeof fault>[], healAfterMs = 0) =>
+    ({ scenario: 's', feature: 'f', status: 'PASSED', durationMs, faults, recoveries: [], requests: [], steps: { fleetMs, givenMs: 0, whenMs, withinMs: 0, thenMs: 0 }, healAfterMs });
+  // A restart that heals a kill: the restart's span holds the kill's heal span, counted once (500 + 300).
+  const first = t(10_000, 6000, 5000, [fault([[1000, 1500], [3000, 3200]]), fault([[2900, 3300]])]);
+  // A 60 s schedule step: only its faults' spans count, not the step.
+  const second = t(10_000, 0, 60_000, [fault([[100, 200]])], 1000);
+  assert.deepEqual(harnessOverhead([first, second]), { fleetMs: 6000, faultApplicationMs: 500 + 400 + 100 + 1000, faultStepsMs: 65_000, scenariosMs: 21_000, share: Number(((6000 + 2000) / 21_000).toFixed(3)) });
+});
+
+test('a union of intervals counts overlaps once', () => {
+  const { unionMs } = require('../faults/fault') as typeof import('../faults/fault');
+  assert.equal(unionMs([]), 0);
+  assert.equal(unionMs([[0, 10], [5, 15], [20, 25], [21, 22]]), 20);
 });

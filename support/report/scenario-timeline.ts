@@ -2,7 +2,11 @@
 // markers, requests as outcomes, lanes of what each participant was observed doing. The report's picture of a
 // scenario is drawn from this alone.
 import type { Lane, StepTimeSplit } from './scenario-lanes';
-export interface TimelineFault { kind: string; targets: string[]; startMs: number; endMs: number | null }
+export interface TimelineFault {
+  kind: string; targets: string[]; startMs: number; endMs: number | null;
+  /** When the harness was busy applying or healing it (scenario ms): the overhead counts these, not whole steps. */
+  harnessSpans?: [number, number][];
+}
 export interface TimelineRecovery { step: string; atMs: number | null; deadlineMs: number; met: boolean; measuredMs: number | null }
 export interface TimelineRequest { startMs: number; endMs: number; outcome: 'ok' | 'fail' | 'info' }
 
@@ -26,6 +30,8 @@ export interface ScenarioTimeline {
   violations?: TimelineViolation[];
   /** A failed scenario's diagnostics folder, relative to reports/. */
   diagnostics?: string;
+  /** How long its After hook spent healing what it left active (outside durationMs; the next reset waits for it). */
+  healAfterMs?: number;
 }
 
 export interface TimelineViolation { invariant: string; atMs: number; untilMs?: number; detail: string; expected: boolean }

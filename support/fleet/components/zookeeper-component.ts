@@ -3,7 +3,7 @@ import { ComponentKind, BuildContext } from './component-kind';
 import { ZooKeeperEnsemble } from '../../../containers/zookeeper/zookeeper-ensemble';
 import { StartedZooKeeperEnsemble } from '../../../containers/zookeeper/started-zookeeper-ensemble';
 import { describeModes, roleCounts } from '../../../containers/zookeeper/four-letter-words';
-import { tryWrite } from '../../../containers/zookeeper-client/try-write';
+import { writeProbe } from '../../../containers/zookeeper-client/try-write';
 import { progress } from '../../progress';
 
 export const zookeeperComponent: ComponentKind<StartedZooKeeperEnsemble> = {
@@ -19,7 +19,8 @@ export const zookeeperComponent: ComponentKind<StartedZooKeeperEnsemble> = {
     const modes = await fleet.ensemble.modes();
     const { leaders, followers } = roleCounts(modes);
     if (leaders !== 1 || leaders + followers !== fleet.ensemble.size) return { ok: false, seen: describeModes(modes) };
-    const write = await tryWrite(fleet.ensemble.getConnectString(), 2000);
+    // Through the operator's session, already connected: a steady fleet's reset needs no new handshake.
+    const write = await writeProbe(fleet.operator(), `the operator's session (${fleet.ensemble.getConnectString()})`);
     return { ok: write.ok, seen: write.ok ? describeModes(modes) : write.detail };
   },
   async diagnostics(fleet) {

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require('./fleet-order-plugin.js') as {
+  fleetKey: (p: { steps: { text: string }[] }) => string;
+  orderByFleet: <T extends { pickle: { steps: { text: string }[] } }>(ps: T[]) => T[];
+};
+
+const pickle = (name: string, ...steps: string[]) => ({ name, pickle: { steps: steps.map((text) => ({ text })) } });
+
+test('scenarios asking for the same fleet run together, in the order each shape first appears; no fleet first', () => {
+  const a1 = pickle('a1', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes behind the gateway', 'node-1 crashes');
+  const b1 = pickle('b1', 'a ZooKeeper ensemble of 3 members', 'zk-1 is killed');
+  const a2 = pickle('a2', '3 Jetty nodes behind the gateway', 'a ZooKeeper ensemble of 3 members');
+  const none = pickle('none', 'running "x" fails with "y"');
+  const s = pickle('s', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes behind the gateway', 'the Jetty nodes keep leadership until their ZooKeeper session is lost');
+  const b2 = pickle('b2', 'a ZooKeeper ensemble of 3 members');
+  assert.deepEqual(plugin.orderByFleet([a1, b1, s, a2, none, b2]).map((p) => p.name), ['none', 'a1', 'a2', 'b1', 'b2', 's']);
+});
+
+test('every fleet-shaping Given step of the features is recognised (a miss would cost a build)', () => {
+  const dir = join(__dirname, '..', '..', 'features');
+  const givens = readdirSync(dir).filter((f) => f.endsWith('.feature'))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'))
+    .map((l) => /^\s*(Given|And) (.*)$/.exec(l)?.[2]?.trim())
+    .filter((t): t is string => !!t && /ZooKeeper ensemble of|Jetty nodes( behind|$)|keep leadership/.test(t));
+  assert.ok(givens.length > 10);
+  for (const text of givens) assert.notEqual(plugin.fleetKey({ steps: [{ text }] }), '', `not recognised: "${text}"`);
+});
