@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildFleet } from '../fleet/fleet-builder';
 import { FleetSpec } from '../fleet/fleet-spec';
 import { FaultLog } from '../faults/fault';
@@ -87,7 +87,8 @@ export function scaleFeature(count: number): string {
 export function benchSuiteScale(sizes = SUITE_SIZES): SuiteScaleRow[] {
   const dir = mkdtempSync(join(tmpdir(), 'zkh-scale-'));
   try {
-    // Only the summary: the formatters of cucumber.js would overwrite the latest npm test's reports.
+    // Only the summary: the formatters of cucumber.js would overwrite the latest npm test's reports. (cucumber-js
+    // joins --config to its working directory, hence a relative path.)
     const config = join(dir, 'cucumber.js');
     writeFileSync(config, `module.exports = { default: { requireModule: ['ts-node/register/transpile-only'], require: ['support/cucumber/**/*.ts', 'steps/**/*.ts'], plugin: ['./support/fleet/fleet-order-plugin.js'], strict: true, format: ['summary'] } };\n`);
     return sizes.map((count) => {
@@ -95,7 +96,7 @@ export function benchSuiteScale(sizes = SUITE_SIZES): SuiteScaleRow[] {
       writeFileSync(feature, scaleFeature(count));
       progress(`bench --scale: a suite of ${count} scenarios`);
       const startedAt = now();
-      const run = spawnSync('npx', ['cucumber-js', '--config', config, feature], {
+      const run = spawnSync('npx', ['cucumber-js', '--config', relative(REPO_ROOT, config), feature], {
         cwd: REPO_ROOT, encoding: 'utf8', timeout: 30 * 60_000,
         env: { ...process.env, ZKH_REPORTS_DIR: join(dir, `reports-${count}`), ZKH_QUIET: '1' },
       });
