@@ -95,8 +95,10 @@ After(async function (this: FleetWorld, { result, pickle }) {
     progress(`invariants: ${judged.oneLine} (history: ${judged.file})`);
   }
   // Checked while the fleet still runs: a port published beyond the asked address fails the scenario.
-  const exposed = this.hasFleet() ? await runPortsExposedElsewhere(runIdentity().runId, publishHost()).catch(() => []) : [];
-  const exposure = exposed.length ? `Ports published on an address the harness did not ask for (only ${publishHost()} is allowed): ${exposed.join(', ')}` : undefined;
+  // A check that could not look must not pass: an engine that cannot list the run's containers fails the scenario.
+  const exposed = this.hasFleet() ? await runPortsExposedElsewhere(runIdentity().runId, publishHost()).catch((e: Error) => e) : [];
+  const exposure = exposed instanceof Error ? `Could not check that the run's ports are published on ${publishHost()} only: listing its containers failed (${exposed.message})`
+    : exposed.length ? `Ports published on an address the harness did not ask for (only ${publishHost()} is allowed): ${exposed.join(', ')}` : undefined;
   const failed = result?.status !== Status.PASSED || judged?.violation !== undefined || exposure !== undefined;
   const fleet = this.hasFleet() ? runContext.pool.peek() : undefined;
   let diagnosticsDir: string | undefined;

@@ -6,6 +6,7 @@ import { ScenarioTimeline } from './scenario-timeline';
 import { InvariantRow } from './scenario-verdicts';
 import { FAULT_KINDS } from '../faults/fault-kinds';
 import { esc, scenarioPicture } from './scenario-picture';
+import { runProfile } from './run-metadata';
 
 export interface RunMetadata { [key: string]: unknown }
 
@@ -42,7 +43,7 @@ export function glanceSection(timelines: readonly ScenarioTimeline[], meta: RunM
   const expected = invariants.filter((r) => r.verdict === 'invalid' && r.expected).length;
   const unknown = invariants.filter((r) => r.verdict === 'unknown').length;
   const workers = (meta.workers as { timing?: { name?: string }; seed?: number }[] | undefined) ?? [];
-  const profile = [...new Set(workers.map((w) => w.timing?.name).filter(Boolean))].join(', ') || 'unknown';
+  const profile = runProfile(meta);
   const seeds = workers.map((w) => w.seed).filter((x) => x !== undefined).join(', ');
   const commit = String(meta.commit ?? 'unknown').slice(0, 12);
   return `<section class="glance"><p class="counts"><b class="${failed ? 'bad' : 'good'}">${passed} passed, ${failed} failed, ${skipped} skipped</b>

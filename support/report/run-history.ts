@@ -8,6 +8,7 @@ import { RecoveryRecord } from './recovery-record';
 import { ScenarioTimeline } from './scenario-timeline';
 import { PAGE_STYLE } from './index-page';
 import { esc } from './scenario-picture';
+import { runProfile } from './run-metadata';
 import { quantile } from '../checks/availability';
 
 export interface RunSummary {
@@ -46,7 +47,7 @@ export function summarize(runId: string, startedAt: Date, finishedAt: Date, time
   const count = (status: string) => timelines.filter((t) => t.status === status).length;
   return {
     runId, startedAt: startedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime(),
-    commit: String(meta.commit ?? 'unknown'), profile: [...new Set(workers.map((w) => w.timing?.name).filter(Boolean))].join(',') || 'unknown',
+    commit: String(meta.commit ?? 'unknown'), profile: runProfile(meta),
     passed: count('PASSED'), skipped: count('SKIPPED'), failed: timelines.length - count('PASSED') - count('SKIPPED'), figures,
   };
 }

@@ -40,3 +40,9 @@ export function runMetadata(workers: unknown[], startedAt: Date, finishedAt: Dat
     precision: 'conditions are polled every 50 ms (each probe bounded); windowMs = firstTrueMs - lastFalseMs',
   };
 }
+
+/** The timing profile(s) the run's workers used, from run.json's workers: "fast", or "fast, nightly" if they differ. */
+export function runProfile(meta: Record<string, unknown>): string {
+  const workers = (meta.workers as { timing?: { name?: string } }[] | undefined) ?? [];
+  return [...new Set(workers.map((w) => w.timing?.name).filter(Boolean))].join(', ') || 'unknown';
+}
