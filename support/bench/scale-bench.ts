@@ -50,14 +50,14 @@ export async function benchFleetScale(timing: TimingProfile, shapes = FLEET_SHAP
       const others = fleet.ensemble.members.map((m) => m.name).filter((n) => n !== leader);
       const network = new FaultLog();
       await applyNetworkFault(fleet, { kind: 'isolate', sides: [[leader], others] }, network);
-      await requireSeen(await measure('writes after the ZooKeeper leader was isolated', () => ensembleProbes.acceptsWrites(fleet), 30_000, { sinceMs: now(), overrunFactor: 1 }));
+      requireSeen(await measure('writes after the ZooKeeper leader was isolated', () => ensembleProbes.acceptsWrites(fleet), 30_000, { sinceMs: now(), overrunFactor: 1 }));
       const resetAfterNetworkFaultMs = await timedReset(fleet, network);
       // A crashed node is reset once the fleet has noticed (its znode gone), as a scenario would have waited for.
       const { leader: jettyLeader } = await fleet.view.jettyLeader();
       const victim = fleet.nodeNames().find((n) => n !== jettyLeader)!;
       await fleet.node(victim).kill();
       const gone = watchedFleetProbes.isRegistered(fleet, victim, false);
-      await requireSeen(await measureWatched(`${victim} to deregister`, gone.source, gone.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: gone.watching }));
+      requireSeen(await measureWatched(`${victim} to deregister`, gone.source, gone.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: gone.watching }));
       const resetAfterKillMs = await timedReset(fleet);
       rows.push({ members, nodes, fleetReadyMs: Math.round(fleet.timings.fleetReadyMs), resetAfterNothingMs: Math.round(resetAfterNothingMs),
         resetAfterNetworkFaultMs: Math.round(resetAfterNetworkFaultMs), resetAfterKillMs: Math.round(resetAfterKillMs) });
@@ -68,7 +68,7 @@ export async function benchFleetScale(timing: TimingProfile, shapes = FLEET_SHAP
   return rows;
 }
 
-async function requireSeen(m: { measuredMs: number | null; lastSeen: string }): Promise<void> {
+function requireSeen(m: { measuredMs: number | null; lastSeen: string }): void {
   if (m.measuredMs === null) throw new Error(`bench --scale: not seen within 30 s (last seen ${m.lastSeen})`);
 }
 
@@ -87,10 +87,10 @@ export function scaleFeature(count: number): string {
 export function benchSuiteScale(sizes = SUITE_SIZES): SuiteScaleRow[] {
   const dir = mkdtempSync(join(tmpdir(), 'zkh-scale-'));
   try {
-    // Only the summary: the formatters of cucumber.js would overwrite the latest npm test's reports. (cucumber-js
-    // joins --config to its working directory, hence a relative path.)
+    // The project's default profile with the summary formatter only: its others would overwrite the latest npm
+    // test's reports. (cucumber-js joins --config to its working directory, hence a relative path.)
     const config = join(dir, 'cucumber.js');
-    writeFileSync(config, `module.exports = { default: { requireModule: ['ts-node/register/transpile-only'], require: ['support/cucumber/**/*.ts', 'steps/**/*.ts'], plugin: ['./support/fleet/fleet-order-plugin.js'], strict: true, format: ['summary'] } };\n`);
+    writeFileSync(config, `const base = require(${JSON.stringify(join(REPO_ROOT, 'cucumber.js'))}).default;\nmodule.exports = { default: { ...base, format: ['summary'] } };\n`);
     return sizes.map((count) => {
       const feature = join(dir, `scale-${count}.feature`);
       writeFileSync(feature, scaleFeature(count));

@@ -118,9 +118,10 @@ After(async function (this: FleetWorld, { result, pickle }) {
   try {
     const healStart = now();
     await this.faults.healAll();
-    timeline.healAfterMs = Math.round(now() - healStart);
+    const healMs = now() - healStart;
+    timeline.healAfterMs = Math.round(healMs);
     // The next scenario's reset is judged by what this one did (#18's reset goals differ by kind).
-    if (this.hasFleet()) runContext.pool.noteLeftovers({ families: [...new Set(this.faults.history().map((f) => f.family))], healMs: now() - healStart });
+    if (this.hasFleet()) runContext.pool.noteLeftovers({ families: [...new Set(this.faults.history().map((f) => f.family))], healMs });
   } catch (e) {
     runContext.pool.markDirty();
     progress((e as Error).message);

@@ -97,11 +97,6 @@ export class FaultLog {
     return this.faults.map((f) => f.record);
   }
 
-  /** How long the harness was busy applying and healing faults, overlaps counted once (see FaultRecord.harnessSpans). */
-  harnessMs(): number {
-    return unionMs(this.faults.flatMap((f) => f.record.harnessSpans));
-  }
-
   /** Heals every active fault, newest first; keeps going after an error and reports all at the end. */
   async healAll(): Promise<void> {
     const errors: Error[] = [];
