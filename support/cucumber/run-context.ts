@@ -49,7 +49,7 @@ class RunContext {
     writeFileSync(join(dir, `recovery-${id}.json`), JSON.stringify(this.recoveries, null, 2));
     writeFileSync(join(dir, `timeline-${id}.json`), JSON.stringify(this.timelines));
     writeFileSync(join(dir, `invariants-${id}.json`), JSON.stringify(this.invariants, null, 2));
-    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, engine: useWorkerEngine().dockerHost, seed: this.random.seed, timing: this.timing, reuse: settings().reuse, resets: this.pool.resets, builds: this.pool.builds, zookeeperClientRepairs: repairCounts() }));
+    writeFileSync(join(dir, `worker-${id}.json`), JSON.stringify({ runId: id, engine: useWorkerEngine().dockerHost, seed: this.random.seed, timing: this.timing, reuse: settings().reuse, resets: this.pool.resets, builds: this.pool.builds, reshapes: this.pool.reshapes, zookeeperClientRepairs: repairCounts() }));
   }
 }
 

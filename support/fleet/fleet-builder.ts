@@ -7,6 +7,7 @@ import { StartedZooKeeperEnsemble } from '../../containers/zookeeper/started-zoo
 import { StartedGateway } from '../../containers/gateway/started-gateway';
 import { StartedWebNode } from '../../containers/web-node/started-web-node';
 import { componentsOf } from './components/fleet-components';
+import { BuildContext, ComponentKind } from './components/component-kind';
 import { requireImage } from '../images/image-catalog';
 import { TimingProfile, scaleDeadline } from '../../containers/shared/timing-profile';
 import { now } from '../../containers/shared/deadline';
@@ -30,24 +31,18 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
   const network = await FleetNetwork.create(specKey(spec));
   try {
     const names = nodeNames(spec.webNodes);
-    const started: Record<string, unknown> = {};
-    let zkConnect = '';
-    let nodesStartedAt = now();
     // The ensemble first: every other component needs its connect string. Then the rest together, since none
     // needs another (the gateway learns the nodes from ZooKeeper): 3 nodes and a gateway start in the time of
     // the slowest, not of both in turn.
     const [ensembleKind, ...others] = componentsOf(spec);
-    const phases: string[] = [];
-    const startComponent = async (component: typeof ensembleKind) => {
-      const from = now();
-      if (component.kind === 'web-node') nodesStartedAt = from;
-      const ctx = { spec, timing, networkName: network.name, labels, zkConnect, nodeNames: names };
-      started[component.kind] = await component.start(ctx, requireImage(component.image).reference);
-      phases.push(`${component.kind} ${Math.round(now() - from)} ms`);
-    };
-    await startComponent(ensembleKind);
-    zkConnect = (started.zookeeper as StartedZooKeeperEnsemble).getNetworkConnectString();
-    await settleAll(others.map(startComponent));
+    const ctx = { spec, timing, networkName: network.name, labels, zkConnect: '', nodeNames: names };
+    const from = now();
+    const started: Record<string, unknown> = { zookeeper: await ensembleKind.start(ctx, requireImage(ensembleKind.image).reference) };
+    const phases = [`zookeeper ${Math.round(now() - from)} ms`];
+    const nodesStartedAt = now();
+    const rest = await startComponents(others, { ...ctx, zkConnect: (started.zookeeper as StartedZooKeeperEnsemble).getNetworkConnectString() });
+    Object.assign(started, rest.started);
+    phases.push(...rest.phases);
     const ensemble = started.zookeeper as StartedZooKeeperEnsemble;
     const credentials = { user: OPERATOR_USER, password: randomBytes(12).toString('hex') };
     const fleet = new StartedFleet(spec, network, ensemble, credentials, (started['web-node'] as StartedWebNode[] | undefined) ?? [], started.gateway as StartedGateway | undefined);
@@ -71,6 +66,21 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
     (e as Error).message = `Building the fleet (${describeSpec(spec)}) failed: ${(e as Error).message} (container logs in ${dir})`;
     throw e;
   }
+}
+
+/**
+ * Starts components that need only the ensemble (nodes, gateway) together; returns what each kind started and
+ * how long each took. A failed start is thrown once every other start has ended.
+ */
+export async function startComponents(kinds: readonly ComponentKind<unknown>[], ctx: BuildContext): Promise<{ started: Record<string, unknown>; phases: string[] }> {
+  const started: Record<string, unknown> = {};
+  const phases: string[] = [];
+  await settleAll(kinds.map(async (component) => {
+    const from = now();
+    started[component.kind] = await component.start(ctx, requireImage(component.image).reference);
+    phases.push(`${component.kind} ${Math.round(now() - from)} ms`);
+  }));
+  return { started, phases };
 }
 
 /** Waits for every start, then throws the first failure: a failed start must not leave another still starting. */

@@ -15,15 +15,43 @@ function fleetKey(pickle) {
   return pickle.steps.map((s) => s.text).filter((t) => SHAPING.some((p) => p.test(t))).sort().join(' + ');
 }
 
-/** Stable grouping: scenarios without a fleet first, then each shape in the order it first appears. */
-function orderByFleet(pickles) {
-  const groups = new Map([['', []]]);
-  for (const p of pickles) {
-    const key = fleetKey(p.pickle);
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(p);
+/** The ensemble size a pickle asks for ('' for none): shapes around as many members are reshaped, not rebuilt. */
+function membersOf(pickle) {
+  for (const s of pickle.steps) {
+    const m = /^a ZooKeeper ensemble of (\d+) members$/.exec(s.text);
+    if (m) return m[1];
   }
-  return [...groups.values()].flat();
+  return '';
+}
+
+/**
+ * Stable grouping: scenarios without a fleet first, then each ensemble size in the order it first appears, and
+ * within it each shape in the order it first appears (the pool turns one shape into the next around the same
+ * ensemble, support/fleet/fleet-reshape.ts, so one size's shapes belong together).
+ */
+function orderByFleet(pickles) {
+  const sizes = new Map([['', new Map([['', []]])]]);
+  for (const p of pickles) {
+    const size = fleetKey(p.pickle) ? membersOf(p.pickle) || 'unsized' : '';
+    const key = fleetKey(p.pickle);
+    if (!sizes.has(size)) sizes.set(size, new Map());
+    const shapes = sizes.get(size);
+    if (!shapes.has(key)) shapes.set(key, []);
+    shapes.get(key).push(p);
+  }
+  return [...sizes.values()].flatMap((shapes) => [...shapes.entries()].sort(([a], [b]) => shapeRank(a) - shapeRank(b)).flatMap(([, ps]) => ps));
+}
+
+/**
+ * Within one ensemble size, the shape order that keeps the most from one shape to the next: the gateway goes
+ * first (its nodes stay), then the nodes (the ensemble stays); nodes that keep leadership until their session
+ * is lost are new nodes, so they come last. Ties keep the order of first appearance (the sort is stable).
+ */
+function shapeRank(key) {
+  const nodes = Number(/(\d+) Jetty nodes/.exec(key)?.[1] ?? 0);
+  const policy = /keep leadership/.test(key) ? 1 : 0;
+  const gateway = /behind the gateway/.test(key) ? 0 : 1;
+  return policy * 1e6 + (1000 - nodes) * 10 + gateway;
 }
 
 const explicitOrder = () => process.argv.some((a) => a === '--order' || a.startsWith('--order='));

@@ -21,6 +21,23 @@ test('scenarios asking for the same fleet run together, in the order each shape 
   assert.deepEqual(plugin.orderByFleet([a1, b1, s, a2, none, b2]).map((p) => p.name), ['none', 'a1', 'a2', 'b1', 'b2', 's']);
 });
 
+test('shapes around as many members run one after another, however the files interleave them', () => {
+  const three = pickle('three', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes behind the gateway');
+  const five = pickle('five', 'a ZooKeeper ensemble of 5 members');
+  const threeBare = pickle('threeBare', 'a ZooKeeper ensemble of 3 members');
+  const five2 = pickle('five2', 'a ZooKeeper ensemble of 5 members', '3 Jetty nodes');
+  const nodesOnly = pickle('nodesOnly', '3 Jetty nodes');
+  assert.deepEqual(plugin.orderByFleet([three, five, nodesOnly, threeBare, five2]).map((p) => p.name), ['three', 'threeBare', 'five2', 'five', 'nodesOnly']);
+});
+
+test('within one size the gateway goes before its nodes, the nodes before the bare ensemble, and nodes of another policy last', () => {
+  const bare = pickle('bare', 'a ZooKeeper ensemble of 3 members');
+  const session = pickle('session', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes behind the gateway', 'the Jetty nodes keep leadership until their ZooKeeper session is lost');
+  const nodes = pickle('nodes', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes');
+  const gated = pickle('gated', 'a ZooKeeper ensemble of 3 members', '3 Jetty nodes behind the gateway');
+  assert.deepEqual(plugin.orderByFleet([bare, session, nodes, gated]).map((p) => p.name), ['gated', 'nodes', 'bare', 'session']);
+});
+
 test('every fleet-shaping Given step of the features is recognised (a miss would cost a build)', () => {
   const dir = join(__dirname, '..', '..', 'features');
   const givens = readdirSync(dir).filter((f) => f.endsWith('.feature'))

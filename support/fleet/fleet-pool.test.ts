@@ -11,6 +11,8 @@ process.env.ZKH_QUIET ??= '1';
 
 const small: FleetSpec = { zookeeperMembers: 3, webNodes: 3, gateway: false };
 const withGateway: FleetSpec = { zookeeperMembers: 3, webNodes: 3, gateway: true };
+/** Another ensemble size: no fleet of `small` can become one of these. */
+const fiveMembers: FleetSpec = { zookeeperMembers: 5, webNodes: 0, gateway: false };
 
 /** What the pool did, in order: builds, resets and stops of numbered fleets. */
 class Fakes {
@@ -18,15 +20,33 @@ class Fakes {
   readonly restores: { fleet: number; withinMs: number; history: History | undefined }[] = [];
   resetFails = false;
   buildFails = false;
+  reshapeFails = false;
   private built = 0;
 
   readonly build = async (spec: FleetSpec, timing: TimingProfile): Promise<StartedFleet> => {
     const id = ++this.built;
     this.log.push(`build ${id} (${spec.gateway ? 'gateway' : 'no gateway'}, ${timing.name})`);
     if (this.buildFails) throw new Error('Building the fleet failed: no engine');
-    const fleet = { id, spec, history: undefined as History | undefined, stop: async () => { this.log.push(`stop ${id}`); } };
-    return fleet as unknown as StartedFleet;
+    return this.fleet(id, spec);
   };
+
+  /** Like the real reshape: a new fleet object around the old one's ensemble; on failure the old one is stopped. */
+  readonly reshape = async (old: StartedFleet, spec: FleetSpec): Promise<StartedFleet> => {
+    const id = ++this.built;
+    this.log.push(`reshape ${idOf(old)} into ${id} (${spec.gateway ? 'gateway' : 'no gateway'}${spec.leaderPolicy ? `, ${spec.leaderPolicy}` : ''})`);
+    if (this.reshapeFails) {
+      await old.stop();
+      throw new Error('Reshaping the fleet failed: node-1 did not start');
+    }
+    return this.fleet(id, spec);
+  };
+
+  private fleet(id: number, spec: FleetSpec): StartedFleet {
+    const fleet = { id, spec, history: undefined as History | undefined, stop: async () => {
+      this.log.push(`stop ${id}`);
+    } };
+    return fleet as unknown as StartedFleet;
+  }
 
   readonly restore = async (fleet: StartedFleet, withinMs: number): Promise<{ broughtBack: string[] }> => {
     const id = idOf(fleet);
@@ -38,7 +58,7 @@ class Fakes {
   broughtBack: string[] = [];
 
   pool(reuse = true, timing = timingProfile('fast')): FleetPool {
-    return new FleetPool(timing, reuse, this.build, this.restore);
+    return new FleetPool(timing, reuse, this.build, this.restore, this.reshape);
   }
 }
 
@@ -68,22 +88,49 @@ describe('acquiring a fleet', () => {
     assert.ok(pool.resets[0]!.ms >= 0);
   });
 
-  test('a different spec gets a fresh fleet; the old one is stopped before the new one is built', async () => {
+  test('another ensemble size gets a fresh fleet; the old one is stopped before the new one is built', async () => {
     const fakes = new Fakes();
     const pool = fakes.pool();
     await pool.acquire(small);
-    const other = await pool.acquire(withGateway);
+    const other = await pool.acquire(fiveMembers);
     assert.equal(idOf(other), 2);
-    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (gateway, fast)']);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (no gateway, fast)']);
     assert.equal(pool.resets.length, 0);
   });
 
-  test('the leadership policy is part of the spec: a fleet is not reused across policies', async () => {
+  test('another shape around as many members is reshaped from the fleet, not built; the leadership policy is part of the shape', async () => {
     const fakes = new Fakes();
     const pool = fakes.pool();
     await pool.acquire(small);
-    await pool.acquire({ ...small, leaderPolicy: 'session' });
-    assert.deepEqual(fakes.log.filter((l) => !l.startsWith('build')), ['stop 1']);
+    const h = new History();
+    const gated = await pool.acquire(withGateway, h);
+    assert.equal(gated.history, h);
+    await pool.acquire({ ...withGateway, leaderPolicy: 'session' });
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'reshape 1 into 2 (gateway)', 'reshape 2 into 3 (gateway, session)']);
+    assert.deepEqual(pool.reshapes.map((r) => `${r.from} -> ${r.to}`), ['zk3-web3 -> zk3-web3-gw', 'zk3-web3-gw -> zk3-web3-gw-session-policy']);
+    assert.equal(pool.builds.length, 1);
+  });
+
+  test('a reshape that fails (the old fleet then stopped) falls back to a fresh build', async () => {
+    const fakes = new Fakes();
+    const pool = fakes.pool();
+    await pool.acquire(small);
+    fakes.reshapeFails = true;
+    const fresh = await pool.acquire(withGateway);
+    assert.equal(pool.peek(), fresh);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'reshape 1 into 2 (gateway)', 'stop 1', 'build 3 (gateway, fast)']);
+    assert.equal(pool.reshapes.length, 0);
+  });
+
+  test('a fleet left by a failed scenario, or any fleet with reuse off, is never reshaped', async () => {
+    for (const [reuse, dirty] of [[true, true], [false, false]] as const) {
+      const fakes = new Fakes();
+      const pool = fakes.pool(reuse);
+      await pool.acquire(small);
+      if (dirty) pool.markDirty();
+      await pool.acquire(withGateway);
+      assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (gateway, fast)']);
+    }
   });
 
   test('after a failed scenario (dirty) the fleet is replaced; the fresh one is trusted again', async () => {
@@ -123,10 +170,10 @@ describe('acquiring a fleet', () => {
     const pool = fakes.pool();
     await pool.acquire(small);
     fakes.buildFails = true;
-    await assert.rejects(pool.acquire(withGateway), { message: 'Building the fleet failed: no engine' });
+    await assert.rejects(pool.acquire(fiveMembers), { message: 'Building the fleet failed: no engine' });
     assert.equal(pool.peek(), undefined);
     await pool.release();
-    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (gateway, fast)']);
+    assert.deepEqual(fakes.log, ['build 1 (no gateway, fast)', 'stop 1', 'build 2 (no gateway, fast)']);
   });
 });
 

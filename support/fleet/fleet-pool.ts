@@ -1,11 +1,13 @@
 // Keeps the started fleet of this worker so the next scenario with the same spec reuses it after a verified
-// reset, instead of booting containers again (ZKH_REUSE=0 turns reuse off). A reset that can't be
-// verified falls back to a fresh fleet.
+// reset, instead of booting containers again (ZKH_REUSE=0 turns reuse off); a spec of another shape around as
+// many ZooKeeper members gets the fleet reshaped (fleet-reshape.ts). A reset or reshape that can't be verified
+// falls back to a fresh fleet.
 import { TimingProfile, scaleDeadline } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { FleetSpec, specKey } from './fleet-spec';
 import { StartedFleet } from './started-fleet';
 import { buildFleet } from './fleet-builder';
+import { reshapeFleet, reshapePlan } from './fleet-reshape';
 import { restoreSteadyState, RestoreOutcome } from './steady-state';
 import { now } from '../../containers/shared/deadline';
 import { History } from '../history/history';
@@ -45,6 +47,8 @@ export class FleetPool {
   private dirty = false;
   private leftovers: ScenarioLeftovers | undefined;
   readonly resets: ResetFigure[] = [];
+  /** Every fleet this worker turned into one of another shape around the same ensemble (fleet-reshape.ts). */
+  readonly reshapes: { from: string; to: string; ms: number }[] = [];
   /** Every fleet this worker booted: how long until it was steady (the report's "fleet ready" trend). */
   readonly builds: { spec: string; fleetReadyMs: number; ensembleReadyMs: number }[] = [];
 
@@ -53,6 +57,7 @@ export class FleetPool {
     private readonly reuse: boolean,
     private readonly build: (spec: FleetSpec, timing: TimingProfile) => Promise<StartedFleet> = buildFleet,
     private readonly restore: (fleet: StartedFleet, withinMs: number) => Promise<RestoreOutcome> = restoreSteadyState,
+    private readonly reshape: (fleet: StartedFleet, spec: FleetSpec, timing: TimingProfile) => Promise<StartedFleet> = reshapeFleet,
   ) {}
 
   /** The fleet for `spec`, reset or fresh; the reset's operator writes go into `history`. */
@@ -72,6 +77,22 @@ export class FleetPool {
         return this.current;
       } catch (e) {
         progress(`reset of the fleet could not be verified (${(e as Error).message}); starting a fresh one`);
+      }
+    }
+    const reshaping = this.current && this.reuse && !this.dirty && reshapePlan(this.current.spec, spec) ? this.current : undefined;
+    if (reshaping) {
+      this.current = undefined;
+      this.leftovers = undefined;
+      // The reshape's operator writes (the config forgotten) go into the new scenario's history, as a reset's do.
+      reshaping.history = history;
+      const startedAt = now();
+      try {
+        this.current = await this.reshape(reshaping, spec, this.timing);
+        this.current.history = history;
+        this.reshapes.push({ from: specKey(reshaping.spec), to: specKey(spec), ms: Math.round(now() - startedAt) });
+        return this.current;
+      } catch (e) {
+        progress(`${(e as Error).message}; building a fresh fleet`);
       }
     }
     await this.release();

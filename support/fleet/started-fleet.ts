@@ -13,6 +13,7 @@ import { FleetConfigWriter } from './fleet-config';
 import { FleetSpec } from './fleet-spec';
 import { UnknownNameError, SettingError } from '../../containers/shared/errors';
 import { History } from '../history/history';
+import { ContainerActions } from '../../containers/shared/container-actions';
 
 export class StartedFleet {
   private operatorSession: ZooKeeperSession | undefined;
@@ -82,14 +83,33 @@ export class StartedFleet {
   async stop(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const all = [...this.ensemble.members, ...this.nodes, ...(this.gatewayContainer ? [this.gatewayContainer] : [])];
+    const errors = await this.letGo(all);
+    await this.network.remove().catch((e: Error) => errors.push(new Error(`network ${this.network.name}: ${e.message}`, { cause: e })));
+    if (errors.length) throw new AggregateError(errors, `fleet teardown left errors: ${errors.map((e) => e.message).join('; ')}`);
+  }
+
+  /**
+   * Ends this object's life while its ensemble and network live on in a fleet of another shape (fleet-reshape.ts):
+   * its sidecars, sessions and watches go, and so do the `leaving` containers, stopped gracefully first so a web
+   * node deregisters at once instead of leaving its registration to expire under the next fleet.
+   */
+  async handOver(leaving: readonly { readonly actions: ContainerActions }[]): Promise<void> {
+    if (this.closed) throw new Error('this fleet was already stopped or handed over');
+    this.closed = true;
+    await Promise.all(leaving.map((c) => c.actions.stop(10).catch(() => undefined)));
+    const errors = await this.letGo(leaving);
+    if (errors.length) throw new AggregateError(errors, `handing the fleet over left errors: ${errors.map((e) => e.message).join('; ')}`);
+  }
+
+  /** Stops the sidecars, closes the operator's session and the watches, and removes `containers`; returns what failed. */
+  private async letGo(containers: readonly { readonly actions: ContainerActions }[]): Promise<Error[]> {
     const errors: Error[] = [];
     await Promise.all([...this.sidecars.values()].map((s) => s.then(stopSidecar).catch(() => undefined)));
     this.sidecars.clear();
     this.operatorSession?.close();
     this.fleetWatches?.close();
-    const all = [...this.ensemble.members, ...this.nodes, ...(this.gatewayContainer ? [this.gatewayContainer] : [])];
-    await Promise.all(all.map((c) => c.actions.remove().catch((e: Error) => errors.push(new Error(`${c.actions.name}: ${e.message}`, { cause: e })))));
-    await this.network.remove().catch((e: Error) => errors.push(new Error(`network ${this.network.name}: ${e.message}`, { cause: e })));
-    if (errors.length) throw new AggregateError(errors, `fleet teardown left errors: ${errors.map((e) => e.message).join('; ')}`);
+    await Promise.all(containers.map((c) => c.actions.remove().catch((e: Error) => errors.push(new Error(`${c.actions.name}: ${e.message}`, { cause: e })))));
+    return errors;
   }
 }

@@ -32,13 +32,17 @@ export interface RestoreOutcome {
   readonly broughtBack: readonly string[];
 }
 
-/** Brings every container back at once (start, unpause), forgets the config, and waits for the steady state. */
-export async function restoreSteadyState(fleet: StartedFleet, withinMs: number): Promise<RestoreOutcome> {
-  const containers = [...fleet.ensemble.members, ...fleet.nodes];
+/**
+ * Brings every container back at once (start, unpause), forgets the config, and waits for the steady state.
+ * `ensembleOnly`: the members alone, for a fleet whose nodes and gateway are about to be removed (a reshape).
+ */
+export async function restoreSteadyState(fleet: StartedFleet, withinMs: number, ensembleOnly = false): Promise<RestoreOutcome> {
+  const containers = [...fleet.ensemble.members, ...(ensembleOnly ? [] : fleet.nodes)];
   const acted = await Promise.all(containers.map((c) => c.bringBack()));
   const broughtBack = containers.filter((_, i) => acted[i]).map((c) => c.name);
-  if (fleet.nodes.length) {
+  if (fleet.nodes.length || ensembleOnly) {
     // Nodes keep serving what they have and accept any version next: the scenario's own config then applies.
+    // (A reshape forgets it too: the nodes it starts must not begin on the last scenario's config.)
     // A member brought back may still be joining: the delete then waits for a quorum that takes writes.
     const quorum = () => eventually('the ensemble to accept writes before the config reset', () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
     if (broughtBack.some((n) => fleet.ensemble.members.some((m) => m.name === n))) await quorum();
@@ -47,6 +51,7 @@ export async function restoreSteadyState(fleet: StartedFleet, withinMs: number):
       await fleet.config.remove();
     });
   }
-  await awaitSteadyState(fleet, withinMs);
+  if (ensembleOnly) await eventually('the ensemble to be steady (one leader, every member serving, writes accepted)', () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+  else await awaitSteadyState(fleet, withinMs);
   return { broughtBack };
 }
