@@ -41,7 +41,7 @@ export interface LinkLatency {
 }
 
 const PING_COUNT = 20;
-const PING_INTERVAL_MS = 20;
+const PING_INTERVAL_MS = 10;
 /** NFQUEUE numbers are per network namespace; a fresh one per shaper lets faults on one container coexist. */
 let nextQueue = 0;
 const queueNumber = () => (nextQueue = (nextQueue % 65535) + 1);
@@ -108,6 +108,8 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
   const address = await fleetAddresses(fleet, names);
   const delayed = (fault.shape.delayMs ?? 0) > 0;
   const [a, b] = [fault.from[0]!, fault.to[0]!];
+  // The baseline is the harness's work too: the fault's harness span begins before it, its start after it.
+  const measuringFromMs = now();
   const before = delayed ? await measureLink(fleet, a, b) : undefined;
   const startedAtMs = now();
   const sidecars: StartedNemesisSidecar[] = [];
@@ -133,7 +135,7 @@ export async function applyLinkFault(fleet: StartedFleet, fault: LinkFault, log:
     link: `${a} → ${b} → ${a}`, baselineRttMs: before.medianMs, rttMs: after.medianMs, rttP99Ms: after.p99Ms,
     addedMedianMs: perDirection(after.medianMs - before.medianMs), addedP99Ms: perDirection(after.p99Ms - before.medianMs),
   } : undefined;
-  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: inForceFromMs, applyingFromMs: startedAtMs });
+  log.record(fault.kind, names, heal, { params: { ...extra, from: fault.from, to: fault.to, bothWays: fault.bothWays, ...fault.shape, ...(measured ? { measured } : {}), ...applied }, family: 'network', startedAtMs: inForceFromMs, applyingFromMs: measuringFromMs });
 }
 
 /** A link fault between (or from–to) two sides as a step names them ("node-1", "zk-2 and zk-3", "ZooKeeper"). */

@@ -46,13 +46,14 @@ export async function reshapeFleet(old: StartedFleet, spec: FleetSpec, timing: T
     // are not waited for (after a cut-off they would first re-register: seconds for nothing).
     await restoreSteadyState(old, withinMs, !plan.keepNodes);
     const leaving = [...(plan.keepNodes ? [] : old.nodes), ...(old.gatewayContainer && !plan.keepGateway ? [old.gatewayContainer] : [])];
-    await old.handOver(leaving);
+    const sidecars = await old.handOver(leaving);
     const kept = new Set(['zookeeper', ...(plan.keepNodes ? ['web-node'] : []), ...(plan.keepGateway ? ['gateway'] : [])]);
     const ctx = { spec, timing, networkName: old.network.name, labels: runIdentity().labels, zkConnect: old.ensemble.getNetworkConnectString(), nodeNames: nodeNames(spec.webNodes) };
     const { started, phases } = await startComponents(componentsOf(spec).filter((c) => !kept.has(c.kind)), ctx);
     const nodes = plan.keepNodes ? old.nodes : (started['web-node'] as StartedWebNode[] | undefined) ?? [];
     const gateway = plan.keepGateway ? old.gatewayContainer : started.gateway as StartedGateway | undefined;
     fleet = new StartedFleet(spec, old.network, old.ensemble, old.credentials, nodes, gateway);
+    for (const [name, sidecar] of sidecars) fleet.sidecars.set(name, sidecar);
     await awaitSteadyState(fleet, withinMs);
     const removed = leaving.map((c) => c.actions.name);
     progress(`reshaped the fleet ${specKey(old.spec)} into ${specKey(spec)} in ${Math.round(now() - startedAt)} ms: kept ${[...kept].join(', ')}${removed.length ? `; removed ${removed.join(', ')}` : ''}${phases.length ? `; started ${phases.join(', ')}` : ''}`);

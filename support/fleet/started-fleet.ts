@@ -15,6 +15,9 @@ import { UnknownNameError, SettingError } from '../../containers/shared/errors';
 import { History } from '../history/history';
 import { ContainerActions } from '../../containers/shared/container-actions';
 
+/** A nemesis sidecar being started or running for a target, with the target container and start it joined. */
+export type Sidecar = Promise<SidecarContainer & { targetId: string; startedAt: string | null }>;
+
 export class StartedFleet {
   private operatorSession: ZooKeeperSession | undefined;
   private fleetWatches: FleetWatches | undefined;
@@ -78,7 +81,7 @@ export class StartedFleet {
    * then adds its rules in tens of ms instead of starting a container. Keyed by target name; `startedAt` tells a
    * restarted target (a new network namespace) from the one the sidecar joined.
    */
-  readonly sidecars = new Map<string, Promise<SidecarContainer & { targetId: string; startedAt: string | null }>>();
+  readonly sidecars = new Map<string, Sidecar>();
 
   async stop(): Promise<void> {
     if (this.closed) return;
@@ -91,18 +94,22 @@ export class StartedFleet {
 
   /**
    * Ends this object's life while its ensemble and network live on in a fleet of another shape (fleet-reshape.ts):
-   * its sidecars, sessions and watches go, and so do the `leaving` containers, stopped gracefully first so a web
-   * node deregisters at once instead of leaving its registration to expire under the next fleet.
+   * its sessions and watches go, and so do the `leaving` containers (with their sidecars), stopped gracefully
+   * first so a web node deregisters at once instead of leaving its registration to expire under the next fleet.
+   * Returns the sidecars of the containers that stay, for the successor: their first fault then starts none.
    */
-  async handOver(leaving: readonly { readonly actions: ContainerActions }[]): Promise<void> {
+  async handOver(leaving: readonly { readonly name: string; readonly actions: ContainerActions }[]): Promise<Map<string, Sidecar>> {
     if (this.closed) throw new Error('this fleet was already stopped or handed over');
     this.closed = true;
+    const kept = new Map([...this.sidecars].filter(([name]) => !leaving.some((c) => c.name === name)));
     await Promise.all(leaving.map((c) => c.actions.stop(10).catch(() => undefined)));
+    for (const name of kept.keys()) this.sidecars.delete(name);
     const errors = await this.letGo(leaving);
     if (errors.length) throw new AggregateError(errors, `handing the fleet over left errors: ${errors.map((e) => e.message).join('; ')}`);
+    return kept;
   }
 
-  /** Stops the sidecars, closes the operator's session and the watches, and removes `containers`; returns what failed. */
+  /** Stops this object's sidecars, closes the operator's session and the watches, and removes `containers`; returns what failed. */
   private async letGo(containers: readonly { readonly actions: ContainerActions }[]): Promise<Error[]> {
     const errors: Error[] = [];
     await Promise.all([...this.sidecars.values()].map((s) => s.then(stopSidecar).catch(() => undefined)));
