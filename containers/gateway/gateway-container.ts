@@ -1,5 +1,5 @@
 // Configures the ZooKeeper-aware gateway; `start()` returns a StartedGateway once /gateway/health answers.
-import { HttpReady } from '../shared/http-ready';
+import { Wait } from 'testcontainers';
 import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedGateway, GATEWAY_HTTP_PORT } from './started-gateway';
 
@@ -27,7 +27,7 @@ export class GatewayContainer extends ZooKeeperClientContainer {
         BACKEND_PORTS: '8080',
       })
       .withResourcesQuota({ memory: 0.25 })
-      .withWaitStrategy(new HttpReady('/gateway/health', GATEWAY_HTTP_PORT))
+      .withWaitStrategy(Wait.forHttp('/gateway/health', GATEWAY_HTTP_PORT).forStatusCode(200))
       .withStartupTimeout(60_000)
       .start();
     return new StartedGateway(container);

@@ -1,6 +1,6 @@
 // Configures one web node (Jetty 12 + Curator, or a user's image honouring the same contract) on the run's
 // network; `start()` returns a StartedWebNode once /health answers.
-import { HttpReady } from '../shared/http-ready';
+import { Wait } from 'testcontainers';
 import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedWebNode, NODE_HTTP_PORT } from './started-web-node';
 
@@ -29,7 +29,7 @@ export class WebNodeContainer extends ZooKeeperClientContainer {
         LEADER_ERROR_POLICY: this.leaderPolicy,
       })
       .withResourcesQuota({ memory: 0.375 })
-      .withWaitStrategy(new HttpReady('/health', NODE_HTTP_PORT))
+      .withWaitStrategy(Wait.forHttp('/health', NODE_HTTP_PORT).forStatusCode(200))
       .withStartupTimeout(90_000)
       .start();
     return new StartedWebNode(this.name, container);

@@ -101,7 +101,9 @@ ${verdict.evidence.slice(0, 5).map((e) => `  at ${Math.round(e.atMs)} ms: ${e.de
   record(m: Measurement, observedBy = '50 ms poll'): Measurement {
     const since = this.world.sinceLastFault();
     this.world.recoveries.push({ step: this.world.currentStep, atMs: m.firstTrueMs === null ? null : since + m.firstTrueMs - this.world.scenarioStartMs, deadlineMs: m.deadlineMs, met: m.met, measuredMs: m.measuredMs === null ? null : Math.round(m.measuredMs) });
-    runContext.recoveries.push(toRecord(m, { scenario: this.world.scenario, feature: this.world.feature, step: this.world.currentStep, profile: runContext.timing.name, observedBy }));
+    const { lastStartMs, lastEndMs } = this.world.bracket;
+    const faultStepMs = lastStartMs !== null && lastEndMs !== null ? lastEndMs - lastStartMs : null;
+    runContext.recoveries.push(toRecord(m, { scenario: this.world.scenario, feature: this.world.feature, step: this.world.currentStep, profile: runContext.timing.name, observedBy, faultStepMs }));
     const figure = m.measuredMs === null ? 'not seen' : `${Math.round(m.measuredMs)} ms`;
     progress(`${m.met ? 'recovered' : 'MISSED'}: ${m.what} — ${figure} (deadline ${m.deadlineMs} ms)`);
     this.world.attach(`${m.what}: ${figure} after the last fault (deadline ${m.deadlineMs} ms, last false at ${fmt(m.lastFalseMs)}, first true at ${fmt(m.firstTrueMs)})`, 'text/plain');

@@ -4,8 +4,9 @@ import { observedShort, recoveryTable, toRecord } from './recovery-record';
 
 test('a row keeps its window and says how it was observed', () => {
   const r = toRecord({ what: 'n2 to leave', deadlineMs: 10000, measuredMs: 2811.4, met: true, lastFalseMs: 2806.2, firstTrueMs: 2811.4, lastSeen: 'registered: node-1, node-3', probes: 3 },
-    { scenario: 'S', feature: 'F', step: 'within 10 seconds node-2 is no longer registered', profile: 'fast', observedBy: 'watch on /fleet/services/web' });
+    { scenario: 'S', feature: 'F', step: 'within 10 seconds node-2 is no longer registered', profile: 'fast', observedBy: 'watch on /fleet/services/web', faultStepMs: 612.6 });
   assert.equal(r.windowMs, 5);
+  assert.equal(r.faultStepMs, 613, 'the fault step\'s own length is kept beside the figure measured from its end');
   const table = recoveryTable([r]);
   assert.match(table, /met\s+2811 ms\s+10000 ms\s+5 ms\s+watch\s+S — within 10 seconds/);
   assert.match(table, /by: the observation that decided it — watch = a ZooKeeper watch/);

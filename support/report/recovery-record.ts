@@ -16,14 +16,21 @@ export interface RecoveryRecord {
   readonly profile: string;
   /** How the condition was observed: ZooKeeper watches plus polling, or polling alone. */
   readonly observedBy: string;
+  /**
+   * How long the last fault step took (null without one). measuredMs counts from its end, as DESIGN defines it;
+   * a kill's end is the engine's answer, which comes 0.35-0.65 s after the process died (the engine first tears
+   * the container down), so measuredMs + faultStepMs is the upper bound of the time since the fault began.
+   */
+  readonly faultStepMs: number | null;
   readonly at: string;
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 
-export function toRecord(m: Measurement, context: { scenario: string; feature: string; step: string; profile: string; observedBy: string }): RecoveryRecord {
+export function toRecord(m: Measurement, context: { scenario: string; feature: string; step: string; profile: string; observedBy: string; faultStepMs: number | null }): RecoveryRecord {
   return {
     ...context,
+    faultStepMs: round(context.faultStepMs),
     deadlineMs: m.deadlineMs,
     measuredMs: round(m.measuredMs),
     met: m.met,
