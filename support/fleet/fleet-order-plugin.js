@@ -32,8 +32,8 @@ function membersOf(pickle) {
 function orderByFleet(pickles) {
   const sizes = new Map([['', new Map([['', []]])]]);
   for (const p of pickles) {
-    const size = fleetKey(p.pickle) ? membersOf(p.pickle) || 'unsized' : '';
     const key = fleetKey(p.pickle);
+    const size = key ? membersOf(p.pickle) || 'unsized' : '';
     if (!sizes.has(size)) sizes.set(size, new Map());
     const shapes = sizes.get(size);
     if (!shapes.has(key)) shapes.set(key, []);

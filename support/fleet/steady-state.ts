@@ -40,18 +40,19 @@ export async function restoreSteadyState(fleet: StartedFleet, withinMs: number, 
   const containers = [...fleet.ensemble.members, ...(ensembleOnly ? [] : fleet.nodes)];
   const acted = await Promise.all(containers.map((c) => c.bringBack()));
   const broughtBack = containers.filter((_, i) => acted[i]).map((c) => c.name);
+  const ensembleReady = (what: string) => eventually(what, () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
   if (fleet.nodes.length || ensembleOnly) {
     // Nodes keep serving what they have and accept any version next: the scenario's own config then applies.
     // (A reshape forgets it too: the nodes it starts must not begin on the last scenario's config.)
     // A member brought back may still be joining: the delete then waits for a quorum that takes writes.
-    const quorum = () => eventually('the ensemble to accept writes before the config reset', () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+    const quorum = () => ensembleReady('the ensemble to accept writes before the config reset');
     if (broughtBack.some((n) => fleet.ensemble.members.some((m) => m.name === n))) await quorum();
     await fleet.config.remove().catch(async () => {
       await quorum();
       await fleet.config.remove();
     });
   }
-  if (ensembleOnly) await eventually('the ensemble to be steady (one leader, every member serving, writes accepted)', () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+  if (ensembleOnly) await ensembleReady('the ensemble to be steady (one leader, every member serving, writes accepted)');
   else await awaitSteadyState(fleet, withinMs);
   return { broughtBack };
 }
