@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { fleetProbes, watchedFleetProbes, judgeExactly, judgeCount, judgeRegistered, versionOf } from './fleet-probes';
+import { fleetProbes, watchedFleetProbes, judgeExactly, judgeCount, judgeRegistered, versionOf, judgeSelfRegistered } from './fleet-probes';
 import { StartedFleet } from './started-fleet';
 import { NodeStatus } from '../../containers/web-node/started-web-node';
 import { GatewayStatus } from '../../containers/gateway/started-gateway';
@@ -174,5 +174,18 @@ describe('config version probes', () => {
     assert.deepEqual(await fleetProbes.rejectedEverywhere(fleetOf({ statuses: one }), 42),
       { ok: false, seen: 'node-1: rejected zxid 42 (not JSON); node-2: nothing rejected' });
     assert.equal((await fleetProbes.rejectedEverywhere(fleetOf({ statuses: { 'node-1': 'exited' } }), 42)).ok, false, 'nothing running is not a yes');
+  });
+});
+
+describe('every node vouches for its own registration', () => {
+  test('a killed node whose znode outlives it is not steady: its process does not answer, or says it is not registered yet', async () => {
+    const up = (name: string, registered = true) => status(name, { registered });
+    assert.deepEqual(judgeSelfRegistered({ 'node-1': up('node-1'), 'node-2': up('node-2') }), { ok: true, seen: 'every node says it is registered' });
+    assert.deepEqual(judgeSelfRegistered({ 'node-1': up('node-1'), 'node-2': 'no answer (connect ECONNREFUSED)' }),
+      { ok: false, seen: 'not registered by their own account: node-2 (no answer (connect ECONNREFUSED))' });
+    assert.equal(judgeSelfRegistered({ 'node-1': up('node-1'), 'node-2': up('node-2', false) }).ok, false, 'a restarted JVM that has not registered yet');
+    assert.equal(judgeSelfRegistered({ 'node-1': 'exited' }).ok, false, 'a stopped node');
+    assert.equal(judgeSelfRegistered({}).ok, false, 'no node at all is not a yes');
+    assert.equal((await fleetProbes.everyNodeSaysRegistered(fleetOf({ statuses: { 'node-1': up('node-1', false) } }))).ok, false);
   });
 });

@@ -51,6 +51,20 @@ export const watchedFleetProbes = {
   registeredCount: (fleet: StartedFleet, count: number) => watchedRegistrations(fleet, judgeCount(count)),
 };
 
+/**
+ * Every node's own process says it is registered (its session's znode seen on the server). The registry alone can't
+ * tell: a killed node's znode outlives its process until the session expires, and looks just like a live one.
+ */
+export function judgeSelfRegistered(statuses: Readonly<Record<string, NodeStatus | string>>): Observation {
+  const not = Object.entries(statuses).filter(([, s]) => typeof s === 'string' || !s.registered);
+  return { ok: Object.keys(statuses).length > 0 && not.length === 0,
+    seen: not.length ? `not registered by their own account: ${not.map(([n, s]) => `${n} (${typeof s === 'string' ? s : `registered=false, zk ${s.zk}`})`).join(', ')}` : 'every node says it is registered' };
+}
+
+async function everyNodeSaysRegistered(fleet: StartedFleet): Promise<Observation> {
+  return judgeSelfRegistered(await fleet.view.statuses());
+}
+
 async function exactlyOneJettyLeader(fleet: StartedFleet): Promise<Observation> {
   const { leader, seen } = await fleet.view.jettyLeader();
   return { ok: leader !== null, seen };
@@ -98,6 +112,6 @@ export function versionOf(status: NodeStatus | string | undefined): number | str
 }
 
 export const fleetProbes = {
-  registeredExactly, registeredCount, isRegistered, exactlyOneJettyLeader, newJettyLeader,
+  registeredExactly, registeredCount, isRegistered, everyNodeSaysRegistered, exactlyOneJettyLeader, newJettyLeader,
   gatewayRoutesOnlyTo, registeredRunVersion, runningRunVersion, rejectedEverywhere,
 };

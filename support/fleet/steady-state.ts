@@ -4,6 +4,7 @@ import { eventually, Observation } from '../../containers/shared/deadline';
 import { StartedFleet } from './started-fleet';
 import { componentsOf } from './components/fleet-components';
 import { zookeeperComponent } from './components/zookeeper-component';
+import { forgetDeadSessions } from './dead-sessions';
 
 /** How often the steady state is polled: a reset that finds the fleet as it left it ends at the first poll. */
 const POLL_MS = 25;
@@ -30,6 +31,8 @@ export async function awaitSteadyState(fleet: StartedFleet, withinMs: number): P
 /** What a reset had to do, for the pool's figures: nothing, or bring containers back. */
 export interface RestoreOutcome {
   readonly broughtBack: readonly string[];
+  /** Znodes of dead sessions (killed nodes) forgotten instead of awaiting their expiry. */
+  readonly forgotten?: readonly string[];
 }
 
 /**
@@ -52,7 +55,12 @@ export async function restoreSteadyState(fleet: StartedFleet, withinMs: number, 
       await fleet.config.remove();
     });
   }
-  if (ensembleOnly) await ensembleReady('the ensemble to be steady (one leader, every member serving, writes accepted)');
-  else await awaitSteadyState(fleet, withinMs);
-  return { broughtBack };
+  if (ensembleOnly) {
+    await ensembleReady('the ensemble to be steady (one leader, every member serving, writes accepted)');
+    return { broughtBack };
+  }
+  // A node brought back after a kill: its old session's znodes would linger until they expire.
+  const forgotten = broughtBack.some((n) => fleet.nodes.some((node) => node.name === n)) ? await forgetDeadSessions(fleet, withinMs) : [];
+  await awaitSteadyState(fleet, withinMs);
+  return { broughtBack, forgotten };
 }

@@ -23,6 +23,9 @@ export const webNodeComponent: ComponentKind<StartedWebNode[]> = {
     // Scenarios judge registrations on the watch's snapshots: it must be live before any fault.
     const watched = watchedFleetProbes.watchAgrees(fleet, fleet.nodeNames());
     if (!watched.ok) return watched;
+    // The registry shows a killed node's znode until its session expires: each process must vouch for its own.
+    const own = await fleetProbes.everyNodeSaysRegistered(fleet);
+    if (!own.ok) return own;
     return fleetProbes.exactlyOneJettyLeader(fleet);
   },
   async diagnostics(fleet) {
