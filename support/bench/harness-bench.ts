@@ -1,13 +1,13 @@
 // The harness measuring itself: boot the fleet, run a fixed set of faults, and time each recovery with the
 // same observations the scenarios use (registrations on the watch, the rest polled; the latch watch wakes a poll).
 import { buildFleet } from '../fleet/fleet-builder';
-import { restoreSteadyState } from '../fleet/steady-state';
+import { ensembleSteady, restoreSteadyState } from '../fleet/steady-state';
 import { StartedFleet } from '../fleet/started-fleet';
 import { fleetProbes, watchedFleetProbes } from '../fleet/fleet-probes';
 import { measureWatched, WatchedCheck } from '../timing/watched';
 import { ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
 import { ensembleProbes } from '../fleet/ensemble-probes';
-import { measure, now, Condition, Wake } from '../../containers/shared/deadline';
+import { eventually, measure, now, Condition, Wake } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { registrationLags } from './registration-lag';
@@ -15,12 +15,27 @@ import { FaultLog } from '../faults/fault';
 import { applyNetworkFault } from '../faults/network-faults';
 
 export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'nodeRegisteredAfterStart' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset'
-  | 'resetAfterNothing' | 'resetAfterNetworkFault' | 'resetAfterKill', number[]>;
+  | 'resetAfterNothing' | 'resetAfterNetworkFault' | 'resetAfterKill' | 'resetAfterNetworkFaultHeal' | 'resetAfterNetworkFaultRejoin', number[]>;
 
-/** A reset as the suite's pool does one (fleet-pool.ts): heal what is left, restore and verify the steady state. */
-export async function timedReset(fleet: StartedFleet, faults?: FaultLog): Promise<number> {
+/** Where a reset's time went: the heal (harness work), then the wait for every member to serve again. */
+export interface ResetParts {
+  healMs: number;
+  /** From the heal's end until every member serves with one leader: mostly the fleet's own rejoin. */
+  ensembleMs: number;
+}
+
+/**
+ * A reset as the suite's pool does one (fleet-pool.ts): heal what is left, restore and verify the steady state.
+ * With `parts`, the wait for the ensemble is timed on its own first (the restore then finds it ready).
+ */
+export async function timedReset(fleet: StartedFleet, faults?: FaultLog, parts?: ResetParts): Promise<number> {
   const startedAt = now();
   await faults?.healAll();
+  const healedAt = now();
+  if (parts) {
+    await eventually('every member serving again after the heal', () => ensembleSteady(fleet), 60_000, { pollMs: 25 });
+    Object.assign(parts, { healMs: healedAt - startedAt, ensembleMs: now() - healedAt });
+  }
   await restoreSteadyState(fleet, 60_000);
   return now() - startedAt;
 }
@@ -28,7 +43,7 @@ export async function timedReset(fleet: StartedFleet, faults?: FaultLog): Promis
 /** `firstRun` numbers the runs (and the config versions they publish) when runs are interleaved with the baseline's. */
 export async function benchHarness(runs: number, timing: TimingProfile, firstRun = 1): Promise<HarnessFigures> {
   const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], nodeRegisteredAfterStart: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [],
-    resetAfterNothing: [], resetAfterNetworkFault: [], resetAfterKill: [] };
+    resetAfterNothing: [], resetAfterNetworkFault: [], resetAfterKill: [], resetAfterNetworkFaultHeal: [], resetAfterNetworkFaultRejoin: [] };
   for (let run = firstRun; run < firstRun + runs; run++) {
     progress(`bench (harness) run ${run}`);
     const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
@@ -49,7 +64,12 @@ export async function benchHarness(runs: number, timing: TimingProfile, firstRun
           : await measureWatched(what, condition.source, condition.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: condition.watching });
         if (m.measuredMs === null) throw new Error(`bench: ${what} not seen within 30 s (last seen ${m.lastSeen})`);
         into.push(m.measuredMs);
-        const resetMs = await timedReset(fleet, log);
+        const parts = kind === 'network' ? { healMs: 0, ensembleMs: 0 } : undefined;
+        const resetMs = await timedReset(fleet, log, parts);
+        if (parts) {
+          figures.resetAfterNetworkFaultHeal.push(parts.healMs);
+          figures.resetAfterNetworkFaultRejoin.push(parts.ensembleMs);
+        }
         figures.scenarioReset.push(resetMs);
         byKind[kind].push(resetMs);
       };

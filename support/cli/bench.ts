@@ -134,6 +134,10 @@ function printGoals(h: Record<string, Summary>, b: Record<string, Summary>): voi
   for (const [goal, value, unit, met] of goals) {
     console.log(`  ${met === null ? 'n/a   ' : met ? 'met   ' : 'MISSED'} ${goal}: ${value === null ? '-' : unit === 'x' ? `${value.toFixed(2)}x` : `${Math.round(value)}${unit}`}`);
   }
+  const heal = h.resetAfterNetworkFaultHeal?.median, rejoin = h.resetAfterNetworkFaultRejoin?.median, whole = h.resetAfterNetworkFault?.median;
+  if (heal != null && rejoin != null && whole != null) {
+    console.log(`         where a reset after a network fault went (medians): the heal ${Math.round(heal)} ms (harness), then the isolated member rejoining ${Math.round(rejoin)} ms and the nodes' steady state ${Math.round(Math.max(0, whole - heal - rejoin))} ms (the fleet's own recovery, verified by the harness as it goes)`);
+  }
   // The suite's overhead is a figure of a whole npm test run, not of the bench: the latest run's, named as such.
   const overhead = latestSuiteOverhead();
   console.log(overhead
