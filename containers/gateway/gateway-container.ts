@@ -1,6 +1,6 @@
 // Configures the ZooKeeper-aware gateway; `start()` returns a StartedGateway once /gateway/health answers.
 import { Wait } from 'testcontainers';
-import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
+import { HTTP_READY_POLL_MS, ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedGateway, GATEWAY_HTTP_PORT } from './started-gateway';
 
 export class GatewayContainer extends ZooKeeperClientContainer {
@@ -27,7 +27,7 @@ export class GatewayContainer extends ZooKeeperClientContainer {
         BACKEND_PORTS: '8080',
       })
       .withResourcesQuota({ memory: 0.25 })
-      .withWaitStrategy(Wait.forHttp('/gateway/health', GATEWAY_HTTP_PORT).forStatusCode(200))
+      .withWaitStrategy(Wait.forHttp('/gateway/health', GATEWAY_HTTP_PORT).forStatusCode(200).withReadTimeout(HTTP_READY_POLL_MS))
       .withStartupTimeout(60_000)
       .start();
     return new StartedGateway(container);

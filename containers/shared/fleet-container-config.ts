@@ -3,6 +3,15 @@
 import { GenericContainer } from 'testcontainers';
 import { publishHost } from './engine';
 
+/**
+ * How often a starting node or gateway is asked for its health. testcontainers' HTTP wait uses its read timeout as
+ * its interval too (default 1 s): the JVM answers ~0.3 s after its start, so the second ask, 1 s in, was the one
+ * that found it. At 200 ms the nodes' phase of a fleet build took 1.90 s against 2.17 s (medians, 5 builds each;
+ * fleet ready 3.64 s against 4.07 s); at 50 ms the asks themselves slowed the JVMs' start on 2 cores.
+ * Each ask is bounded by the same 200 ms and retried until the startup timeout.
+ */
+export const HTTP_READY_POLL_MS = 200;
+
 type PortToExpose = Parameters<GenericContainer['withExposedPorts']>[number];
 
 /**

@@ -1,7 +1,7 @@
 // Configures one web node (Jetty 12 + Curator, or a user's image honouring the same contract) on the run's
 // network; `start()` returns a StartedWebNode once /health answers.
 import { Wait } from 'testcontainers';
-import { ZooKeeperClientContainer } from '../shared/fleet-container-config';
+import { HTTP_READY_POLL_MS, ZooKeeperClientContainer } from '../shared/fleet-container-config';
 import { StartedWebNode, NODE_HTTP_PORT } from './started-web-node';
 
 export class WebNodeContainer extends ZooKeeperClientContainer {
@@ -29,7 +29,7 @@ export class WebNodeContainer extends ZooKeeperClientContainer {
         LEADER_ERROR_POLICY: this.leaderPolicy,
       })
       .withResourcesQuota({ memory: 0.375 })
-      .withWaitStrategy(Wait.forHttp('/health', NODE_HTTP_PORT).forStatusCode(200))
+      .withWaitStrategy(Wait.forHttp('/health', NODE_HTTP_PORT).forStatusCode(200).withReadTimeout(HTTP_READY_POLL_MS))
       .withStartupTimeout(90_000)
       .start();
     return new StartedWebNode(this.name, container);
