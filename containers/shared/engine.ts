@@ -4,7 +4,7 @@ process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'; // Ryuk's image can't be pull
 import Dockerode from 'dockerode';
 import { lookup } from 'node:dns/promises';
 import { readFileSync } from 'node:fs';
-import { getContainerRuntimeClient } from 'testcontainers';
+import { getContainerRuntimeClient, getReaper } from 'testcontainers';
 import { Agent, request } from 'undici';
 import { DockerUnavailableError } from './errors';
 import { EngineEndpoint, EngineEndpointError, engineEndpoint, engineLabel, needsResolving } from './engine-endpoint';
@@ -24,6 +24,10 @@ export function engine(): Promise<Dockerode> {
       await pingEngine(endpoint, tlsMaterial(endpoint));
       const client = await getContainerRuntimeClient();
       await client.container.dockerode.ping();
+      // testcontainers asks for its reaper (disabled here) at every container start; the first asks of a process
+      // each take a file lock, and those that lose it retry 0.5-1 s later: the first ensemble's 2nd and 3rd members
+      // started ~0.5 s after the 1st. Asked once here, before any start, it is cached for all of them.
+      await getReaper(client);
       return client.container.dockerode;
     } catch (e) {
       dockerode = undefined;

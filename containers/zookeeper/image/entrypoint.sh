@@ -53,5 +53,5 @@ export FAKETIME_TIMESTAMP_FILE=/run/zkh-clock/offset FAKETIME_CACHE_DURATION=1 F
   FAKETIME_FORCE_MONOTONIC_FIX=0 FAKETIME_DISABLE_SHM=1
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
-  -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \
+  -Dzookeeper.jmx.log4j.disable=true -Djava.security.properties=/etc/zkharness/dns.security ${ZK_JAVA_OPTS:-} \
   -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"
