@@ -1,5 +1,8 @@
 #!/bin/sh
-# Peers come and go from docker DNS as they stop and start: Java must not cache a failed lookup.
+# Peers come and go from docker DNS as they stop and start. Found answers live 1 s (sun.net.inetaddr.ttl); failed
+# lookups stay cached for Debian's java.security default of 10 s, since its networkaddress.cache.negative.ttl wins
+# over -Dsun.net.inetaddr.negative.ttl (kept below only as it always was). Turning it off for members too (as the
+# web node does) made a 5-member ensemble that had lost 3 members not re-form within 40 s after one restart (once, 1 Dec 2026).
 # Writes zoo.cfg from the environment, then execs the JVM as PID 1 so stop/kill reach it directly.
 #   ZK_MY_ID    this member's id (1..5)
 #   ZK_SERVERS  comma-separated member aliases in id order (zk-1,zk-2,zk-3); one entry = standalone
@@ -53,5 +56,5 @@ export FAKETIME_TIMESTAMP_FILE=/run/zkh-clock/offset FAKETIME_CACHE_DURATION=1 F
   FAKETIME_FORCE_MONOTONIC_FIX=0 FAKETIME_DISABLE_SHM=1
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
-  -Dzookeeper.jmx.log4j.disable=true -Djava.security.properties=/etc/zkharness/dns.security ${ZK_JAVA_OPTS:-} \
+  -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \
   -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"
