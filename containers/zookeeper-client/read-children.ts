@@ -30,10 +30,13 @@ export async function readChildren(session: ChildrenReader, path: string, watche
   return { pathExists: true, children, owners };
 }
 
+/** The owner a persistent znode reports: no session. */
+export const NO_OWNER = '0'.repeat(16);
+
 /** A znode's ephemeral owner as 16 hex digits, the way ZooKeeper's Java client prints a session id. */
 export function ownerOf(stat: Pick<Stat, 'ephemeralOwner'> | undefined): string {
   const raw: unknown = stat?.ephemeralOwner;
   if (Buffer.isBuffer(raw)) return raw.toString('hex').padStart(16, '0');
   if (typeof raw === 'number' || typeof raw === 'bigint') return BigInt(raw).toString(16).padStart(16, '0');
-  return '0'.repeat(16);
+  return NO_OWNER;
 }

@@ -1,13 +1,13 @@
 // The harness measuring itself: boot the fleet, run a fixed set of faults, and time each recovery with the
 // same observations the scenarios use (registrations on the watch, the rest polled; the latch watch wakes a poll).
 import { buildFleet } from '../fleet/fleet-builder';
-import { ensembleSteady, restoreSteadyState } from '../fleet/steady-state';
+import { awaitEnsembleSteady, restoreSteadyState } from '../fleet/steady-state';
 import { StartedFleet } from '../fleet/started-fleet';
 import { fleetProbes, watchedFleetProbes } from '../fleet/fleet-probes';
 import { measureWatched, WatchedCheck } from '../timing/watched';
 import { ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
 import { ensembleProbes } from '../fleet/ensemble-probes';
-import { eventually, measure, now, Condition, Wake } from '../../containers/shared/deadline';
+import { measure, now, Condition, Wake } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { registrationLags } from './registration-lag';
@@ -33,7 +33,7 @@ export async function timedReset(fleet: StartedFleet, faults?: FaultLog, parts?:
   await faults?.healAll();
   const healedAt = now();
   if (parts) {
-    await eventually('every member serving again after the heal', () => ensembleSteady(fleet), 60_000, { pollMs: 25 });
+    await awaitEnsembleSteady(fleet, 'every member serving again after the heal', 60_000);
     Object.assign(parts, { healMs: healedAt - startedAt, ensembleMs: now() - healedAt });
   }
   await restoreSteadyState(fleet, 60_000);

@@ -46,9 +46,12 @@ export class FleetView {
     return Object.fromEntries(entries);
   }
 
-  /** The Jetty leader if the latch's lowest participant and exactly one node's /status agree; else why not. */
-  async jettyLeader(): Promise<{ leader: string | null; seen: string }> {
-    const [participants, statuses] = await Promise.all([this.latchParticipants(), this.statuses()]);
+  /**
+   * The Jetty leader if the latch's lowest participant and exactly one node's /status agree; else why not.
+   * `known`: statuses the caller has just read, so a poll judging several things asks every node once.
+   */
+  async jettyLeader(known?: Record<string, NodeStatus | string>): Promise<{ leader: string | null; seen: string }> {
+    const [participants, statuses] = await Promise.all([this.latchParticipants(), known ?? this.statuses()]);
     const claimants = Object.entries(statuses).filter(([, s]) => typeof s !== 'string' && s.leader).map(([n]) => n);
     const seen = `latch order [${participants.join(', ')}], /status leader=true on [${claimants.join(', ')}]`;
     const agreed = participants.length > 0 && claimants.length === 1 && claimants[0] === participants[0];

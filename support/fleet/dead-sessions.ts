@@ -2,12 +2,10 @@
 // A reset that brought such a node back forgets them at once, as the expiry would: otherwise the next scenario
 // would start with a stale registration that vanishes in its middle, or the reset would wait for the expiry.
 import { eventually, Observation } from '../../containers/shared/deadline';
-import { readChildren } from '../../containers/zookeeper-client/read-children';
+import { NO_OWNER, readChildren } from '../../containers/zookeeper-client/read-children';
 import { LEADER_PATH, SERVICES_PATH } from '../../containers/zookeeper-client/fleet-paths';
 import { NodeStatus } from '../../containers/web-node/started-web-node';
 import { StartedFleet } from './started-fleet';
-
-const PERSISTENT = '0'.repeat(16);
 
 export interface OwnedZnode {
   readonly path: string;
@@ -17,7 +15,7 @@ export interface OwnedZnode {
 
 /** The ephemeral znodes owned by none of the live sessions. */
 export function deadSessionZnodes(znodes: readonly OwnedZnode[], liveSessions: ReadonlySet<string>): string[] {
-  return znodes.filter((z) => z.owner !== PERSISTENT && !liveSessions.has(z.owner)).map((z) => z.path);
+  return znodes.filter((z) => z.owner !== NO_OWNER && !liveSessions.has(z.owner)).map((z) => z.path);
 }
 
 /**

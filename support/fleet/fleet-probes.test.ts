@@ -186,6 +186,8 @@ describe('every node vouches for its own registration', () => {
     assert.equal(judgeSelfRegistered({ 'node-1': up('node-1'), 'node-2': up('node-2', false) }).ok, false, 'a restarted JVM that has not registered yet');
     assert.equal(judgeSelfRegistered({ 'node-1': 'exited' }).ok, false, 'a stopped node');
     assert.equal(judgeSelfRegistered({}).ok, false, 'no node at all is not a yes');
-    assert.equal((await fleetProbes.everyNodeSaysRegistered(fleetOf({ statuses: { 'node-1': up('node-1', false) } }))).ok, false);
+    assert.equal((await fleetProbes.selfRegisteredWithOneJettyLeader(fleetOf({ statuses: { 'node-1': up('node-1', false) }, leader: { leader: 'node-1', seen: 'latch order [node-1]' } }))).ok, false);
+    assert.equal((await fleetProbes.selfRegisteredWithOneJettyLeader(fleetOf({ statuses: { 'node-1': up('node-1') } }))).ok, false, 'registered, but nobody leads');
+    assert.equal((await fleetProbes.selfRegisteredWithOneJettyLeader(fleetOf({ statuses: { 'node-1': up('node-1') }, leader: { leader: 'node-1', seen: 'latch order [node-1]' } }))).ok, true);
   });
 });

@@ -61,8 +61,16 @@ export function judgeSelfRegistered(statuses: Readonly<Record<string, NodeStatus
     seen: not.length ? `not registered by their own account: ${not.map(([n, s]) => `${n} (${typeof s === 'string' ? s : `registered=false, zk ${s.zk}`})`).join(', ')}` : 'every node says it is registered' };
 }
 
-async function everyNodeSaysRegistered(fleet: StartedFleet): Promise<Observation> {
-  return judgeSelfRegistered(await fleet.view.statuses());
+/**
+ * Every node vouches for its own registration, and exactly one leads: both judged on one read of every node's
+ * /status (the steady state polls this every 25 ms).
+ */
+async function selfRegisteredWithOneJettyLeader(fleet: StartedFleet): Promise<Observation> {
+  const statuses = await fleet.view.statuses();
+  const own = judgeSelfRegistered(statuses);
+  if (!own.ok) return own;
+  const { leader, seen } = await fleet.view.jettyLeader(statuses);
+  return { ok: leader !== null, seen };
 }
 
 async function exactlyOneJettyLeader(fleet: StartedFleet): Promise<Observation> {
@@ -112,6 +120,6 @@ export function versionOf(status: NodeStatus | string | undefined): number | str
 }
 
 export const fleetProbes = {
-  registeredExactly, registeredCount, isRegistered, everyNodeSaysRegistered, exactlyOneJettyLeader, newJettyLeader,
+  registeredExactly, registeredCount, isRegistered, selfRegisteredWithOneJettyLeader, exactlyOneJettyLeader, newJettyLeader,
   gatewayRoutesOnlyTo, registeredRunVersion, runningRunVersion, rejectedEverywhere,
 };

@@ -23,6 +23,11 @@ export async function fleetSteady(fleet: StartedFleet): Promise<Observation> {
   return parts.find((p) => !p.ok) ?? parts.at(-1) ?? { ok: false, seen: 'no component' };
 }
 
+/** Waits for the ensemble alone to be steady, polled as often as the whole steady state. */
+export function awaitEnsembleSteady(fleet: StartedFleet, what: string, withinMs: number): Promise<unknown> {
+  return eventually(what, () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+}
+
 export async function awaitSteadyState(fleet: StartedFleet, withinMs: number): Promise<void> {
   await eventually('the fleet to be steady (one ZooKeeper leader, writes accepted, every node registered, one Jetty leader, the gateway routing to all)',
     () => fleetSteady(fleet), withinMs, { pollMs: POLL_MS });
@@ -43,7 +48,7 @@ export async function restoreSteadyState(fleet: StartedFleet, withinMs: number, 
   const containers = [...fleet.ensemble.members, ...(ensembleOnly ? [] : fleet.nodes)];
   const acted = await Promise.all(containers.map((c) => c.bringBack()));
   const broughtBack = containers.filter((_, i) => acted[i]).map((c) => c.name);
-  const ensembleReady = (what: string) => eventually(what, () => ensembleSteady(fleet), withinMs, { pollMs: POLL_MS });
+  const ensembleReady = (what: string) => awaitEnsembleSteady(fleet, what, withinMs);
   if (fleet.nodes.length || ensembleOnly) {
     // Nodes keep serving what they have and accept any version next: the scenario's own config then applies.
     // (A reshape forgets it too: the nodes it starts must not begin on the last scenario's config.)

@@ -4,13 +4,14 @@ import { History } from '../history/history';
 import { LatchObservation, RegistrationsObservation, WatchLostObservation } from '../history/events';
 import { ChildrenCache, ChildrenSnapshot } from '../../containers/zookeeper-client/children-cache';
 import { latchParticipants } from '../../containers/zookeeper-client/latch-order';
+import { NO_OWNER } from '../../containers/zookeeper-client/read-children';
 import { registrationOf } from '../clients/fleet-view';
 import { Poller } from './poller';
 
 function registrations(s: ChildrenSnapshot, history: History): Omit<RegistrationsObservation, 't'> {
   const entries = [...s.children].map(([id, data]) => {
     const r = registrationOf(id, data);
-    return { id, node: r.node, address: r.address, port: r.port, owner: s.owners.get(id) ?? '0'.repeat(16) };
+    return { id, node: r.node, address: r.address, port: r.port, owner: s.owners.get(id) ?? NO_OWNER };
   });
   return { kind: 'observe', observer: 'registrations', sentAt: history.at(s.readStartMs), epoch: s.epoch, entries };
 }

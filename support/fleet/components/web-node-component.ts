@@ -24,9 +24,7 @@ export const webNodeComponent: ComponentKind<StartedWebNode[]> = {
     const watched = watchedFleetProbes.watchAgrees(fleet, fleet.nodeNames());
     if (!watched.ok) return watched;
     // The registry shows a killed node's znode until its session expires: each process must vouch for its own.
-    const own = await fleetProbes.everyNodeSaysRegistered(fleet);
-    if (!own.ok) return own;
-    return fleetProbes.exactlyOneJettyLeader(fleet);
+    return fleetProbes.selfRegisteredWithOneJettyLeader(fleet);
   },
   async diagnostics(fleet) {
     return {
