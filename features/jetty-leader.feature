@@ -11,6 +11,12 @@ Feature: The Jetty nodes keep exactly one leader
     And there is exactly one Jetty leader
     And within 10 seconds exactly 2 Jetty nodes are registered
 
+  Scenario: A crashed Jetty follower does not take the leadership away
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When a Jetty follower crashes
+    Then for 2 seconds the Jetty leader does not change
+
   Scenario: A Jetty leader cut off from ZooKeeper steps down before another one takes over
     Given a ZooKeeper ensemble of 3 members
     And 3 Jetty nodes behind the gateway

@@ -1,6 +1,7 @@
 // A killed node's registration and latch znodes outlive its process until its session expires (seconds later).
-// A reset that brought such a node back forgets them at once, as the expiry would: otherwise the next scenario
-// would start with a stale registration that vanishes in its middle, or the reset would wait for the expiry.
+// Every reset forgets them at once, as the expiry would (the node may have been brought back by the reset or
+// already by its fault's heal): otherwise the next scenario would start with a stale registration that vanishes in
+// its middle, or the reset would wait for the expiry.
 import { eventually, Observation } from '../../containers/shared/deadline';
 import { NO_OWNER, readChildren } from '../../containers/zookeeper-client/read-children';
 import { LEADER_PATH, SERVICES_PATH } from '../../containers/zookeeper-client/fleet-paths';

@@ -72,9 +72,9 @@ export class FleetPool {
         const kind = resetKind(this.leftovers, restored);
         this.leftovers = undefined;
         this.resets.push({ kind, ms: Math.round(healMs + restoreMs), healMs: Math.round(healMs), restoreMs: Math.round(restoreMs) });
-        const forgot = restored.forgotten?.length ? ` and forgot ${restored.forgotten.length} znodes of dead sessions` : '';
-        const brought = restored.broughtBack.length ? `; brought back ${restored.broughtBack.join(', ')}${forgot}` : '';
-        progress(`reusing the fleet ${specKey(spec)} (reset after ${RESET_WORDS[kind]}: healed in ${Math.round(healMs)} ms, steady state restored and verified in ${Math.round(restoreMs)} ms${brought})`);
+        const brought = restored.broughtBack.length ? `; brought back ${restored.broughtBack.join(', ')}` : '';
+        const forgot = restored.forgotten?.length ? `; forgot ${restored.forgotten.length} znodes of dead sessions` : '';
+        progress(`reusing the fleet ${specKey(spec)} (reset after ${RESET_WORDS[kind]}: healed in ${Math.round(healMs)} ms, steady state restored and verified in ${Math.round(restoreMs)} ms${brought}${forgot})`);
         return this.current;
       } catch (e) {
         progress(`reset of the fleet could not be verified (${(e as Error).message}); starting a fresh one`);

@@ -64,8 +64,9 @@ export async function restoreSteadyState(fleet: StartedFleet, withinMs: number, 
     await ensembleReady('the ensemble to be steady (one leader, every member serving, writes accepted)');
     return { broughtBack };
   }
-  // A node brought back after a kill: its old session's znodes would linger until they expire.
-  const forgotten = broughtBack.some((n) => fleet.nodes.some((node) => node.name === n)) ? await forgetDeadSessions(fleet, withinMs) : [];
+  // A node killed in the scenario (brought back here, or already by its fault's heal) leaves its old session's
+  // znodes until they expire: looked for at every reset, since only the live sessions can tell.
+  const forgotten = fleet.nodes.length ? await forgetDeadSessions(fleet, withinMs) : [];
   await awaitSteadyState(fleet, withinMs);
   return { broughtBack, forgotten };
 }
