@@ -20,3 +20,10 @@ test('exposed ports, fixed or random, are bound to the publish address only', ()
     }
   }
 });
+
+test('a container joins the fleet network at creation, under its alias, at a fixed address only when given one', () => {
+  const member = new FleetGenericContainer('x').onNetwork('zkh-run-net', 'zk-2', '172.18.0.12');
+  assert.deepEqual(member.endpoints(), { 'zkh-run-net': { Aliases: ['zk-2'], IPAMConfig: { IPv4Address: '172.18.0.12' } } });
+  const node = new FleetGenericContainer('x').onNetwork('zkh-run-net', 'node-1');
+  assert.deepEqual(node.endpoints(), { 'zkh-run-net': { Aliases: ['node-1'] } });
+});

@@ -13,13 +13,24 @@ export class ZooKeeperEnsemble {
   private image = 'zkharness/zookeeper:current';
   private networkName = '';
   private labels: Record<string, string> = {};
+  private memberAddress?: (n: number) => string;
 
   constructor(private readonly size: number, private readonly timing: TimingProfile) {
     if (![1, 3, 5].includes(size)) throw new SettingError(`An ensemble has 1, 3 or 5 members, not ${size}.`);
   }
 
   withImage(image: string): this { this.image = image; return this; }
-  withNetwork(networkName: string): this { this.networkName = networkName; return this; }
+  /**
+   * `memberAddress(n)`: zk-n's fixed address. A member then keeps its address across stops and starts, and every
+   * member knows every other's from its hosts file: peers never ask DNS, whose answers change as members come and
+   * go (a stopped member's name vanishes, and the JVM kept a failed lookup 10 s, or with that cache off retried a
+   * dead peer's old address, which docker may have given to another member: 5-member resets took 5-15 s).
+   */
+  withNetwork(networkName: string, memberAddress?: (n: number) => string): this {
+    this.networkName = networkName;
+    this.memberAddress = memberAddress;
+    return this;
+  }
   withLabels(labels: Record<string, string>): this { this.labels = { ...labels }; return this; }
 
   memberNames(): string[] {
@@ -47,7 +58,9 @@ export class ZooKeeperEnsemble {
 
   private member(id: number, name: string, all: string[]): GenericContainer {
     const t = this.timing;
-    return fleetContainer(this.image, this.labels, this.networkName, name, { 'zkharness.role': 'zookeeper', 'zkharness.member': name })
+    const fixed = this.memberAddress;
+    return fleetContainer(this.image, this.labels, this.networkName, name, { 'zkharness.role': 'zookeeper', 'zkharness.member': name }, fixed?.(id))
+      .withExtraHosts(fixed ? all.map((host, i) => ({ host, ipAddress: fixed(i + 1) })) : [])
       .withExposedPorts(CLIENT_PORT)
       .withEnvironment({
         // Our image's settings...

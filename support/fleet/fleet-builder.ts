@@ -35,7 +35,7 @@ export async function buildFleet(spec: FleetSpec, timing: TimingProfile): Promis
     // needs another (the gateway learns the nodes from ZooKeeper): 3 nodes and a gateway start in the time of
     // the slowest, not of both in turn.
     const [ensembleKind, ...others] = componentsOf(spec);
-    const ctx = { spec, timing, networkName: network.name, labels, zkConnect: '', nodeNames: names };
+    const ctx = { spec, timing, networkName: network.name, memberAddress: (n: number) => network.fixedAddress(n), labels, zkConnect: '', nodeNames: names };
     const from = now();
     const started: Record<string, unknown> = { zookeeper: await ensembleKind.start(ctx, requireImage(ensembleKind.image).reference) };
     const phases = [`zookeeper ${Math.round(now() - from)} ms`];

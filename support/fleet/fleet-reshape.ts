@@ -48,7 +48,7 @@ export async function reshapeFleet(old: StartedFleet, spec: FleetSpec, timing: T
     const leaving = [...(plan.keepNodes ? [] : old.nodes), ...(old.gatewayContainer && !plan.keepGateway ? [old.gatewayContainer] : [])];
     const sidecars = await old.handOver(leaving);
     const kept = new Set(['zookeeper', ...(plan.keepNodes ? ['web-node'] : []), ...(plan.keepGateway ? ['gateway'] : [])]);
-    const ctx = { spec, timing, networkName: old.network.name, labels: runIdentity().labels, zkConnect: old.ensemble.getNetworkConnectString(), nodeNames: nodeNames(spec.webNodes) };
+    const ctx = { spec, timing, networkName: old.network.name, memberAddress: (n: number) => old.network.fixedAddress(n), labels: runIdentity().labels, zkConnect: old.ensemble.getNetworkConnectString(), nodeNames: nodeNames(spec.webNodes) };
     const { started, phases } = await startComponents(componentsOf(spec).filter((c) => !kept.has(c.kind)), ctx);
     const nodes = plan.keepNodes ? old.nodes : (started['web-node'] as StartedWebNode[] | undefined) ?? [];
     const gateway = plan.keepGateway ? old.gatewayContainer : started.gateway as StartedGateway | undefined;

@@ -1,8 +1,6 @@
 #!/bin/sh
-# Peers come and go from docker DNS as they stop and start. Found answers live 1 s (sun.net.inetaddr.ttl); failed
-# lookups stay cached for Debian's java.security default of 10 s, since its networkaddress.cache.negative.ttl wins
-# over -Dsun.net.inetaddr.negative.ttl (kept below only as it always was). Turning it off for members too (as the
-# web node does) made a 5-member ensemble that had lost 3 members not re-form within 40 s after one restart (once, 1 Dec 2026).
+# Peers' names come from the hosts file (the harness gives every member fixed addresses and lists them all), so
+# the ensemble never asks docker DNS, whose answers change as members stop and start.
 # Writes zoo.cfg from the environment, then execs the JVM as PID 1 so stop/kill reach it directly.
 #   ZK_MY_ID    this member's id (1..5)
 #   ZK_SERVERS  comma-separated member aliases in id order (zk-1,zk-2,zk-3); one entry = standalone
@@ -12,14 +10,6 @@ set -eu
 : "${ZK_SERVERS:?ZK_SERVERS is required}"
 DATA=/var/lib/zkharness
 mkdir -p "$DATA" /etc/zkharness
-# On first boot, wait (bounded) until every peer's name resolves: members start together, and a JVM that
-# finds a peer unknown backs its election off for seconds. A restarted member skips this (a peer may be down).
-if [ ! -f "$DATA/myid" ]; then
-  for host in $(echo "$ZK_SERVERS" | tr ',' ' '); do
-    i=0
-    until getent hosts "$host" >/dev/null 2>&1 || [ "$i" -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
-  done
-fi
 echo "$ZK_MY_ID" > "$DATA/myid"
 CFG=/etc/zkharness/zoo.cfg
 {
@@ -56,5 +46,5 @@ export FAKETIME_TIMESTAMP_FILE=/run/zkh-clock/offset FAKETIME_CACHE_DURATION=1 F
   FAKETIME_FORCE_MONOTONIC_FIX=0 FAKETIME_DISABLE_SHM=1
 exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
   -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
-  -Dzookeeper.jmx.log4j.disable=true -Dsun.net.inetaddr.ttl=1 -Dsun.net.inetaddr.negative.ttl=0 ${ZK_JAVA_OPTS:-} \
+  -Dzookeeper.jmx.log4j.disable=true ${ZK_JAVA_OPTS:-} \
   -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"

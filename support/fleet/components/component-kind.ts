@@ -13,6 +13,8 @@ export interface BuildContext {
   readonly spec: FleetSpec;
   readonly timing: TimingProfile;
   readonly networkName: string;
+  /** zk-n's fixed address on that network (FleetNetwork.fixedAddress). */
+  readonly memberAddress: (n: number) => string;
   readonly labels: Record<string, string>;
   /** The ensemble's in-network connect string, once the ZooKeeper component has started. */
   readonly zkConnect: string;

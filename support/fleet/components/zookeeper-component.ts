@@ -11,7 +11,7 @@ export const zookeeperComponent: ComponentKind<StartedZooKeeperEnsemble> = {
   image: 'zookeeper',
   wanted: (spec) => spec.zookeeperMembers > 0,
   async start(ctx: BuildContext, image: string) {
-    const ensemble = await new ZooKeeperEnsemble(ctx.spec.zookeeperMembers, ctx.timing).withImage(image).withNetwork(ctx.networkName).withLabels(ctx.labels).start();
+    const ensemble = await new ZooKeeperEnsemble(ctx.spec.zookeeperMembers, ctx.timing).withImage(image).withNetwork(ctx.networkName, ctx.memberAddress).withLabels(ctx.labels).start();
     progress(`ensemble ready in ${Math.round(ensemble.readyMs)} ms (leader ${(await ensemble.leader()).name})`);
     return ensemble;
   },
