@@ -4,6 +4,7 @@
 // open stdin (sidecar-shell.ts): the harness keeps one attached stream to it, not an exec per command.
 import { GenericContainer, StartedTestContainer } from 'testcontainers';
 import { SidecarShell } from './sidecar-shell';
+import { batchCommand, deleteEachCommand } from './iptables-batch';
 
 /** A container whose command is `sh` with stdin kept open, so a stream attached later can feed it. */
 class ShellContainer extends GenericContainer {
@@ -168,16 +169,11 @@ export class StartedNemesisSidecar {
     return [...r.output.matchAll(/unreachable:(\S+)/g)].map((m) => m[1]!).filter((p) => peers.includes(p));
   }
 
-  /** Adds rules in one command; on failure none of them stays. */
+  /** Adds rules in one transaction: all take effect at once, or none does. */
   private async addRules(rules: readonly string[][]): Promise<void> {
     if (!rules.length) return;
-    try {
-      await this.change(rules.map((rule) => `iptables -A ${rule.join(' ')}`).join(' && '));
-      this.rules.push(...rules);
-    } catch (e) {
-      await this.shell.run(rules.map((rule) => `iptables -D ${rule.join(' ')} 2>/dev/null`).join('; ')).catch(() => undefined);
-      throw e;
-    }
+    await this.change(batchCommand('-A', rules));
+    this.rules.push(...rules);
   }
 
   /** Removes a sidecar that changed nothing (a probe): no rule of any other sidecar is touched. */
@@ -192,8 +188,9 @@ export class StartedNemesisSidecar {
     if (this.removed) return;
     // Rules first, so nothing is queued to a shaper that has gone; then the shaper releases what it holds.
     const rules = this.rules.splice(0);
-    // Every rule gets its delete even if one fails; the exec fails if any did.
-    if (rules.length) await this.change(`failed=0; ${rules.map((rule) => `iptables -D ${rule.join(' ')} || failed=1`).join('; ')}; exit $failed`);
+    // All in one transaction; if that fails (a rule already gone fails it whole), each rule gets its own delete
+    // and the heal fails if any did.
+    if (rules.length) await this.change(batchCommand('-D', rules)).catch(() => this.change(deleteEachCommand(rules)));
     this.shaperStats = await this.stopShaper();
     if (this.device) await this.change(`tc qdisc del dev ${this.device} root`);
     this.removed = true;

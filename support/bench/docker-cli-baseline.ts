@@ -11,6 +11,7 @@ import { now } from '../../containers/shared/deadline';
 import { TimingProfile } from '../../containers/shared/timing-profile';
 import { progress } from '../progress';
 import { publishHost } from '../../containers/shared/engine';
+import { addressPlan } from '../../containers/shared/address-plan';
 
 const docker = (...args: string[]) => execFileSync('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,12 +91,18 @@ export async function benchDockerCli(runs: number, images: { zookeeper: string; 
   for (let run = firstRun; run < firstRun + runs; run++) {
     progress(`bench (docker CLI baseline) run ${run}`);
     const net = `zkh-${runIdentity().runId}-baseline-${run}`;
+    // As the harness does (fleet-network.ts): the engine's free subnet learnt, then given, so members get fixed
+    // addresses and find each other from their hosts files (the image no longer waits for peers' DNS names).
     docker('network', 'create', ...labels, net);
+    const plan = addressPlan(docker('network', 'inspect', net, '--format', '{{(index .IPAM.Config 0).Subnet}}'));
+    docker('network', 'rm', net);
+    docker('network', 'create', ...labels, '--subnet', plan.subnet, '--ip-range', plan.dynamicRange, net);
     let cli: ZkCli | undefined;
     try {
       const members = ['zk-1', 'zk-2', 'zk-3'];
+      const hosts = members.flatMap((m, i) => ['--add-host', `${m}:${plan.fixed(i + 1)}`]);
       const start = now();
-      await runAll(Object.fromEntries(members.map((m, i) => [m, [...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '-p', `${publishHost()}::2181`,
+      await runAll(Object.fromEntries(members.map((m, i) => [m, [...labels, '--name', `${net}-${m}`, '--network', net, '--network-alias', m, '--ip', plan.fixed(i + 1), ...hosts, '-p', `${publishHost()}::2181`,
         '-e', `ZK_MY_ID=${i + 1}`, '-e', `ZK_SERVERS=${members.join(',')}`, '-e', `ZK_TICK_TIME=${timing.tickTimeMs}`,
         '-e', `ZK_INIT_LIMIT=${timing.initLimit}`, '-e', `ZK_SYNC_LIMIT=${timing.syncLimit}`, images.zookeeper]])));
       const ports = members.map((m) => Number(docker('port', `${net}-${m}`, '2181').split(':').pop()));
