@@ -15,7 +15,7 @@ import { FaultLog } from '../faults/fault';
 import { applyNetworkFault } from '../faults/network-faults';
 
 export type HarnessFigures = Record<'ensembleReady' | 'fleetReady' | 'nodesRegistered' | 'nodeRegisteredAfterStart' | 'zkLeaderLossToWrites' | 'nodeCrashToDeregistered' | 'jettyLeaderHandover' | 'configPropagation' | 'scenarioReset'
-  | 'resetAfterNothing' | 'resetAfterNetworkFault' | 'resetAfterKill' | 'resetAfterNetworkFaultHeal' | 'resetAfterNetworkFaultRejoin', number[]>;
+  | 'resetAfterNothing' | 'resetAfterNetworkFault' | 'resetAfterKill' | 'resetAfterNetworkFaultHeal' | 'resetAfterNetworkFaultRejoin' | 'killStep', number[]>;
 
 /** Where a reset's time went: the heal (harness work), then the wait for every member to serve again. */
 export interface ResetParts {
@@ -43,7 +43,7 @@ export async function timedReset(fleet: StartedFleet, faults?: FaultLog, parts?:
 /** `firstRun` numbers the runs (and the config versions they publish) when runs are interleaved with the baseline's. */
 export async function benchHarness(runs: number, timing: TimingProfile, firstRun = 1): Promise<HarnessFigures> {
   const figures: HarnessFigures = { ensembleReady: [], fleetReady: [], nodesRegistered: [], nodeRegisteredAfterStart: [], zkLeaderLossToWrites: [], nodeCrashToDeregistered: [], jettyLeaderHandover: [], configPropagation: [], scenarioReset: [],
-    resetAfterNothing: [], resetAfterNetworkFault: [], resetAfterKill: [], resetAfterNetworkFaultHeal: [], resetAfterNetworkFaultRejoin: [] };
+    resetAfterNothing: [], resetAfterNetworkFault: [], resetAfterKill: [], resetAfterNetworkFaultHeal: [], resetAfterNetworkFaultRejoin: [], killStep: [] };
   for (let run = firstRun; run < firstRun + runs; run++) {
     progress(`bench (harness) run ${run}`);
     const fleet = await buildFleet({ zookeeperMembers: 3, webNodes: 3, gateway: true }, timing);
@@ -58,7 +58,11 @@ export async function benchHarness(runs: number, timing: TimingProfile, firstRun
       const byKind = { nothing: figures.resetAfterNothing, network: figures.resetAfterNetworkFault, kill: figures.resetAfterKill };
       const timed = async (what: string, kind: keyof typeof byKind, fault: (log: FaultLog) => Promise<unknown>, condition: Condition | WatchedCheck<ChildrenSnapshot>, into: number[], wake?: Wake) => {
         const log = new FaultLog();
+        const faultFrom = now();
         await fault(log);
+        // Recovery figures count from the fault step's end (DESIGN 4): a kill step that answers sooner makes them
+        // read longer for the same recovery, so its own duration is kept beside them.
+        if (kind === 'kill') figures.killStep.push(now() - faultFrom);
         const m = typeof condition === 'function'
           ? await measure(what, condition, 30_000, { sinceMs: now(), overrunFactor: 1, wake })
           : await measureWatched(what, condition.source, condition.judge, 30_000, { sinceMs: now(), overrunFactor: 1, watching: condition.watching });

@@ -36,7 +36,9 @@ if [ "$count" -gt 1 ]; then
   done
 fi
 echo "[zkharness] member $ZK_MY_ID of $count, config:"; sed 's/^/[zkharness]   /' "$CFG"
-CP=/usr/share/java/zookeeper.jar:/usr/share/java/zookeeper-jute.jar:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-simple.jar
+. /usr/local/lib/zkh-zookeeper/zk-java-options
+CDS=""
+[ -f "$ZK_CDS_ARCHIVE" ] && CDS="-XX:SharedArchiveFile=$ZK_CDS_ARCHIVE"
 # The disk-faults shim: inert until the harness writes /run/zkh-disk/fsync-delay-ms or /run/zkh-disk/full.
 # libfaketime: the wall clock shifted by /run/zkh-clock/offset (+0 until a clock fault), re-read every second;
 # monotonic time untouched (without FORCE_MONOTONIC_FIX=0, Debian's build makes JVM timed waits spin).
@@ -44,7 +46,5 @@ mkdir -p /run/zkh-disk
 export LD_PRELOAD="/usr/local/lib/zkh-disk-faults.so /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1" ZKH_DISK_DIR="$DATA"
 export FAKETIME_TIMESTAMP_FILE=/run/zkh-clock/offset FAKETIME_CACHE_DURATION=1 FAKETIME_DONT_FAKE_MONOTONIC=1 \
   FAKETIME_FORCE_MONOTONIC_FIX=0 FAKETIME_DISABLE_SHM=1
-exec java -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=1 \
-  -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.logFile=System.out \
-  -Dzookeeper.jmx.log4j.disable=true ${ZK_JAVA_OPTS:-} \
-  -cp "$CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"
+# shellcheck disable=SC2086 # options are lists; CDS is empty or one option
+exec java $CDS $ZK_JVM_OPTIONS ${ZK_JAVA_OPTS:-} -cp "$ZK_CLASSPATH" org.apache.zookeeper.server.quorum.QuorumPeerMain "$CFG"
