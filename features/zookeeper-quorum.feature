@@ -16,3 +16,13 @@ Feature: Quorum arithmetic of a five-member ensemble
     Then within 10 seconds the ensemble refuses writes
     When zk-2 is restarted
     Then within 20 seconds the ensemble has a leader and accepts writes
+
+  Scenario: Three lost members brought back all rejoin the ensemble
+    Given a ZooKeeper ensemble of 5 members
+    When zk-1 is killed
+    And zk-2 is stopped
+    And zk-3 is killed
+    And zk-1 is restarted
+    And zk-2 is restarted
+    And zk-3 is restarted
+    Then within 10 seconds the ensemble has exactly one leader and 4 followers

@@ -13,7 +13,7 @@ export class ZooKeeperEnsemble {
   private image = 'zkharness/zookeeper:current';
   private networkName = '';
   private labels: Record<string, string> = {};
-  private memberAddress?: (n: number) => string;
+  private memberAddress: (n: number) => string = () => { throw new Error('ZooKeeperEnsemble: withNetwork() first'); };
 
   constructor(private readonly size: number, private readonly timing: TimingProfile) {
     if (![1, 3, 5].includes(size)) throw new SettingError(`An ensemble has 1, 3 or 5 members, not ${size}.`);
@@ -26,7 +26,7 @@ export class ZooKeeperEnsemble {
    * go (a stopped member's name vanishes, and the JVM kept a failed lookup 10 s, or with that cache off retried a
    * dead peer's old address, which docker may have given to another member: 5-member resets took 5-15 s).
    */
-  withNetwork(networkName: string, memberAddress?: (n: number) => string): this {
+  withNetwork(networkName: string, memberAddress: (n: number) => string): this {
     this.networkName = networkName;
     this.memberAddress = memberAddress;
     return this;
@@ -58,9 +58,8 @@ export class ZooKeeperEnsemble {
 
   private member(id: number, name: string, all: string[]): GenericContainer {
     const t = this.timing;
-    const fixed = this.memberAddress;
-    return fleetContainer(this.image, this.labels, this.networkName, name, { 'zkharness.role': 'zookeeper', 'zkharness.member': name }, fixed?.(id))
-      .withExtraHosts(fixed ? all.map((host, i) => ({ host, ipAddress: fixed(i + 1) })) : [])
+    return fleetContainer(this.image, this.labels, this.networkName, name, { 'zkharness.role': 'zookeeper', 'zkharness.member': name }, this.memberAddress(id))
+      .withExtraHosts(all.map((host, i) => ({ host, ipAddress: this.memberAddress(i + 1) })))
       .withExposedPorts(CLIENT_PORT)
       .withEnvironment({
         // Our image's settings...
