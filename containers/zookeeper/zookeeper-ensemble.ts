@@ -40,7 +40,8 @@ export class ZooKeeperEnsemble {
   async start(): Promise<StartedZooKeeperEnsemble> {
     const names = this.memberNames();
     const startedAt = now();
-    // All members start at once: a member waiting on its peers' DNS names would otherwise back off.
+    // All members start at once: none can elect before a quorum of its peers is up, so the ensemble is ready in the
+    // time of the slowest start rather than the sum.
     const members = await Promise.all(names.map(async (name, i) => {
       const container = await this.member(i + 1, name, names).start();
       return new StartedZooKeeperMember(i + 1, name, container);

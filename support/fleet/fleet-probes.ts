@@ -69,12 +69,12 @@ async function selfRegisteredWithOneJettyLeader(fleet: StartedFleet): Promise<Ob
   const statuses = await fleet.view.statuses();
   const own = judgeSelfRegistered(statuses);
   if (!own.ok) return own;
-  const { leader, seen } = await fleet.view.jettyLeader(statuses);
-  return { ok: leader !== null, seen };
+  return exactlyOneJettyLeader(fleet, statuses);
 }
 
-async function exactlyOneJettyLeader(fleet: StartedFleet): Promise<Observation> {
-  const { leader, seen } = await fleet.view.jettyLeader();
+/** `known`: every node's /status just read by the caller (FleetView.jettyLeader then asks no node again). */
+async function exactlyOneJettyLeader(fleet: StartedFleet, known?: Readonly<Record<string, NodeStatus | string>>): Promise<Observation> {
+  const { leader, seen } = await fleet.view.jettyLeader(known);
   return { ok: leader !== null, seen };
 }
 
