@@ -13,6 +13,7 @@ import { benchHarness } from '../bench/harness-bench';
 import { benchDockerCli } from '../bench/docker-cli-baseline';
 import { benchCuratorTestingCluster } from '../bench/curator-peer';
 import { summarize, Summary } from '../bench/stats';
+import { recoveryDrift } from '../bench/recovery-drift';
 import { runMetadata } from '../report/run-metadata';
 import { benchObserverCost } from '../bench/observer-cost';
 import { containerRss } from '../bench/fleet-memory';
@@ -73,9 +74,11 @@ async function main(): Promise<void> {
     meta: runMetadata([{ runId: runIdentity().runId }], startedAt, new Date()),
   };
   mkdirSync(REPORTS_DIR, { recursive: true });
+  const previous = previousBench(timing.name);
   writeFileSync(join(REPORTS_DIR, 'bench.json'), JSON.stringify(result, null, 2));
   printTable(result.harness, result.dockerCliBaseline, 'error' in curator ? {} : summaries(curator));
   printGoals(result.harness, result.dockerCliBaseline);
+  printDrift(previous, result.harness);
   if ('error' in curator) console.log(`[bench] Curator TestingCluster: ${curator.error}`);
   console.log(`[bench] written ${join(REPORTS_DIR, 'bench.json')}`);
 }
@@ -143,6 +146,29 @@ function printGoals(h: Record<string, Summary>, b: Record<string, Summary>): voi
   console.log(overhead
     ? `  ${overhead.share <= 0.25 ? 'met   ' : 'MISSED'} suite overhead (fleet builds, resets, applying and healing faults) ≤ 25% of its scenarios' time: ${(overhead.share * 100).toFixed(1)}% (the latest npm test, ${overhead.finishedAt})`
     : '  n/a    suite overhead ≤ 25%: no npm test run in reports/ yet (npm test prints and keeps it in run.json)');
+}
+
+/** The bench.json this run replaces, if it ran under the same timing profile (another profile's figures differ by design). */
+function previousBench(profile: string): { harness: Record<string, Summary>; label: string } | null {
+  try {
+    const prior = JSON.parse(readFileSync(join(REPORTS_DIR, 'bench.json'), 'utf8')) as { profile?: { name?: string }; harness?: Record<string, Summary>; meta?: { commit?: string; finishedAt?: string } };
+    if (!prior.harness || prior.profile?.name !== profile) return null;
+    return { harness: prior.harness, label: `${prior.meta?.commit?.slice(0, 7) ?? 'unknown commit'}, ${prior.meta?.finishedAt ?? 'unknown date'}` };
+  } catch {
+    return null;
+  }
+}
+
+/** #18: no recovery figure may get worse. Each one against the previous bench's, by its spread. */
+function printDrift(previous: ReturnType<typeof previousBench>, current: Record<string, Summary>): void {
+  if (!previous) {
+    console.log('\nrecovery figures against the previous bench: none in reports/ under this profile');
+    return;
+  }
+  console.log(`\nrecovery figures against the previous bench (${previous.label}), medians; slower = beyond its p95:`);
+  for (const d of recoveryDrift(previous.harness, current)) {
+    console.log(`  ${d.verdict === 'slower' ? 'SLOWER' : d.verdict === 'faster' ? 'faster' : 'same  '} ${d.key}: ${d.before.median} -> ${d.after.median} ms (previous p95 ${d.before.p95})`);
+  }
 }
 
 function latestSuiteOverhead(): { share: number; finishedAt: string } | null {

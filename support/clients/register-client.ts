@@ -14,9 +14,14 @@
 import { Exception } from 'node-zookeeper-client';
 import { NotSentError, ZooKeeperSession } from '../../containers/zookeeper-client/zookeeper-session';
 import { codeOf, isConnectionProblem } from '../../containers/zookeeper-client/zookeeper-errors';
-import { RegisterCall } from '../workload/register-generator';
 
 export const REGISTERS_PATH = '/zkh-registers';
+
+/** One operation a register client runs (Jepsen's op): the workload's generator decides which comes next. */
+export type RegisterCall =
+  | { readonly f: 'read'; readonly key: string }
+  | { readonly f: 'write'; readonly key: string; readonly value: number }
+  | { readonly f: 'cas'; readonly key: string; readonly from: number; readonly to: number };
 
 export interface RegisterOutcome {
   readonly type: 'ok' | 'fail' | 'info';

@@ -2,11 +2,7 @@
 // and compare-and-set v→w on one of the keys, values drawn from a small range so that compare-and-sets
 // sometimes succeed and a stale read is likely to show a value that is no longer there.
 import { SeededRandom } from '../fleet/seeded-random';
-
-export type RegisterCall =
-  | { readonly f: 'read'; readonly key: string }
-  | { readonly f: 'write'; readonly key: string; readonly value: number }
-  | { readonly f: 'cas'; readonly key: string; readonly from: number; readonly to: number };
+import { RegisterCall } from '../clients/register-client';
 
 export interface RegisterMix {
   readonly keys: readonly string[];
