@@ -58,7 +58,7 @@ function runCucumber(): Promise<number> {
 
 /** Merges every worker's parts into the run's reports; a page that does not render fails the run. */
 function writeReports(startedAt: Date): RunReports {
-  const reports = writeRunReports(REPORTS, startedAt);
+  const reports = writeRunReports(REPORTS, startedAt, cucumberArgs);
   console.log(`[zkh] index.html rendering: ${reports.rendering}`);
   if (reports.rendering.startsWith('FAILED')) process.exitCode = 1;
   return reports;

@@ -37,7 +37,7 @@ async function teardown(): Promise<void> {
     if (errors.length) progress(`teardown errors: ${errors.join('; ')}`);
     if (standalone()) {
       // A plain `cucumber-js` run leaves the same reports as `npm test` does.
-      const reports = writeRunReports(settings().reportsDir, runStartedAt);
+      const reports = writeRunReports(settings().reportsDir, runStartedAt, process.argv.slice(2));
       for (const s of reports.slower) progress(`slower than recent runs: ${s}`);
       for (const line of costLines(reports)) progress(line);
       progress(`reports: ${settings().reportsDir}/index.html (rendering ${reports.rendering})\n${recoveryTable(reports.records)}\n${invariantTable(reports.invariants)}`);

@@ -16,6 +16,7 @@ import { settings } from '../settings';
 import { summarize as summarizeSamples, Summary } from '../bench/stats';
 import type { ResetFigure } from '../fleet/fleet-pool';
 import { unionMs } from '../faults/fault';
+import { runSelection } from './run-selection';
 
 function readParts<T>(reportsDir: string, prefix: string): T[] {
   const dir = join(reportsDir, 'parts');
@@ -37,14 +38,15 @@ export interface RunReports {
   readonly rendering: string;
 }
 
-export function writeRunReports(reportsDir: string, startedAt: Date): RunReports {
+/** `cucumberArgs`: what the run was given, so run.json says whether it was the whole suite (run-selection.ts). */
+export function writeRunReports(reportsDir: string, startedAt: Date, cucumberArgs: readonly string[]): RunReports {
   const records = readParts<RecoveryRecord>(reportsDir, 'recovery-');
   const invariants = readParts<InvariantRow>(reportsDir, 'invariants-');
   writeFileSync(join(reportsDir, 'invariants.json'), JSON.stringify(invariants, null, 2));
   writeFileSync(join(reportsDir, 'recovery.json'), JSON.stringify(records, null, 2));
   const timelines = readParts<ScenarioTimeline>(reportsDir, 'timeline-');
   const workers = readParts<{ resets?: ResetFigure[] }>(reportsDir, 'worker-');
-  const meta = { ...runMetadata(workers, startedAt, new Date()), scenariosByEngine: scenariosByEngine(timelines), overhead: harnessOverhead(timelines), resets: resetsByKind(workers.flatMap((w) => w.resets ?? [])) };
+  const meta = { ...runMetadata(workers, startedAt, new Date()), selection: runSelection(cucumberArgs), scenariosByEngine: scenariosByEngine(timelines), overhead: harnessOverhead(timelines), resets: resetsByKind(workers.flatMap((w) => w.resets ?? [])) };
   writeFileSync(join(reportsDir, 'run.json'), JSON.stringify(meta, null, 2));
   // Past runs first: the page names any figure slower than its recent history.
   const finishedAt = new Date();
