@@ -64,6 +64,11 @@ function writeReports(startedAt: Date): RunReports {
   return reports;
 }
 
+/** What a test run leaves in reports/: the past runs and the bench's own files. */
+function keptAcrossRuns(entry: string): boolean {
+  return entry === 'runs' || /^bench(-[a-z]+)?\.json$/.test(entry) || entry === 'observer-cost.json';
+}
+
 async function main(): Promise<void> {
   try {
     REPORTS = settings().reportsDir;
@@ -88,9 +93,10 @@ async function main(): Promise<void> {
     console.log(`[zkh] the Docker engine answers (${engines.map((e) => e.host).join(', ')})`);
     process.exit(0);
   }
-  // The latest run's reports replace the previous ones; reports/runs/ keeps the past runs.
+  // The latest run's reports replace the previous ones; reports/runs/ keeps the past runs, and npm run bench's
+  // figures stay (the next bench holds its recovery figures against them).
   mkdirSync(REPORTS, { recursive: true });
-  for (const entry of readdirSync(REPORTS)) if (entry !== 'runs') rmSync(join(REPORTS, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(REPORTS)) if (!keptAcrossRuns(entry)) rmSync(join(REPORTS, entry), { recursive: true, force: true });
   const startedAt = new Date();
   const code = await runCucumber();
   // Whatever a worker left behind if it died hard (its pid is gone now), on every engine of the run.
