@@ -3,6 +3,8 @@ package zkharness.node;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.curator.framework.state.ConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.SessionConnectionStateErrorPolicy;
 import org.apache.curator.framework.state.StandardConnectionStateErrorPolicy;
@@ -11,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web node: wires the parts, starts HTTP before ZooKeeper (so /health and /status answer from the first
- * moment, whatever ZooKeeper does), and stops everything on SIGTERM within well under a second.
+ * The web node: wires the parts, starts HTTP and the ZooKeeper client side by side (/health and /status answer from
+ * the first moment, whatever ZooKeeper does), registers once both are up, and stops everything on SIGTERM within
+ * well under a second.
  */
 public final class Main {
 
@@ -69,9 +72,21 @@ public final class Main {
                 () -> shutdown(client, configWatcher, leadership, lease, registration, web), "shutdown"));
 
         try {
+            // The ZooKeeper client is made on its own thread while Jetty starts on this one: its classes'
+            // initialization and the session's first round trips overlap Jetty's start instead of following it.
+            // HTTP still answers as early as before, and nothing registers or joins the election until both are up.
+            FutureTask<Void> zookeeper = new FutureTask<>(() -> {
+                client.getConnectionStateListenable().addListener(connection);
+                client.start();
+                return null;
+            });
+            new Thread(zookeeper, "zookeeper-start").start();
             web.start();
-            client.getConnectionStateListenable().addListener(connection);
-            client.start();
+            try {
+                zookeeper.get();
+            } catch (ExecutionException e) {
+                throw e.getCause();
+            }
             lease.start();
             configWatcher.start();
             leadership.start();
