@@ -13,6 +13,7 @@ import { engineAt } from '../../containers/shared/engine';
 import type Dockerode from 'dockerode';
 import { envForEngine, runEngines } from '../docker/engines';
 import { writeRunReports, RunReports, costLines } from '../report/run-reports';
+import { keptAcrossRuns } from '../report/run-history';
 import { settings } from '../settings';
 import { undefinedSteps } from '../report/nearest-phrasings';
 import { invariantTable } from '../report/invariant-table';
@@ -62,11 +63,6 @@ function writeReports(startedAt: Date): RunReports {
   console.log(`[zkh] index.html rendering: ${reports.rendering}`);
   if (reports.rendering.startsWith('FAILED')) process.exitCode = 1;
   return reports;
-}
-
-/** What a test run leaves in reports/: the past runs and the bench's own files. */
-function keptAcrossRuns(entry: string): boolean {
-  return entry === 'runs' || /^bench(-[a-z]+)?\.json$/.test(entry) || entry === 'observer-cost.json';
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { archiveRun, regressions, renderRunsIndex, RunSummary, summarize, FLEET_READY } from './run-history';
+import { archiveRun, keptAcrossRuns, regressions, renderRunsIndex, RunSummary, summarize, FLEET_READY } from './run-history';
 
 const run = (runId: string, ms: number, profile = 'fast'): RunSummary => ({ runId, startedAt: '2026-11-30T10:00:00.000Z', durationMs: 1000, commit: 'abc', profile, passed: 1, failed: 0, skipped: 0, figures: { 'Jetty leader handover': ms } });
 
@@ -69,4 +69,9 @@ test('a union of intervals counts overlaps once', () => {
   const { unionMs } = require('../faults/fault') as typeof import('../faults/fault');
   assert.equal(unionMs([]), 0);
   assert.equal(unionMs([[0, 10], [5, 15], [20, 25], [21, 22]]), 20);
+});
+
+test('a test run keeps the past runs and the bench\'s files, and replaces the rest of the latest run', () => {
+  for (const kept of ['runs', 'bench.json', 'bench-scale.json', 'bench-memory.json', 'observer-cost.json']) assert.equal(keptAcrossRuns(kept), true, kept);
+  for (const gone of ['run.json', 'index.html', 'recovery.json', 'histories', 'parts', 'failures', 'bench.json.tmp', 'old-bench.json']) assert.equal(keptAcrossRuns(gone), false, gone);
 });

@@ -11,6 +11,11 @@ import { esc } from './scenario-picture';
 import { runProfile } from './run-metadata';
 import { quantile } from '../checks/availability';
 
+/** What a test run leaves at the top of reports/ when it replaces the latest run: the past runs and the bench's files. */
+export function keptAcrossRuns(entry: string): boolean {
+  return entry === 'runs' || /^bench(-[a-z]+)?\.json$/.test(entry) || entry === 'observer-cost.json';
+}
+
 export interface RunSummary {
   runId: string;
   startedAt: string;
