@@ -2,10 +2,14 @@
 // bench's (reports/bench.json before it is overwritten): a figure counts as slower only when its median is beyond
 // the previous run's p95, so two runs of the same fleet, with its quantized elections, do not cry wolf.
 import { Summary } from './stats';
+import type { HarnessFigures } from './harness-bench';
 
-/** The bench's recovery figures: what the fleet does after a fault, measured as the scenarios measure it. */
+/**
+ * The bench's recovery figures: what the fleet does after a fault, measured as the scenarios measure it. Typed
+ * against the bench's own keys, so a renamed figure fails the typecheck instead of silently leaving the check.
+ */
 export const RECOVERY_KEYS = ['zkLeaderLossToWrites', 'zkLeaderLossToWritesFromKill', 'nodeCrashToDeregistered', 'nodeCrashToDeregisteredFromKill',
-  'jettyLeaderHandover', 'jettyLeaderHandoverFromKill', 'configPropagation'] as const;
+  'jettyLeaderHandover', 'jettyLeaderHandoverFromKill', 'configPropagation'] as const satisfies readonly (keyof HarnessFigures)[];
 
 export interface Drift {
   readonly key: string;
