@@ -29,3 +29,16 @@ Feature: The fleet comes back after losing its whole ensemble
     Then within 30 seconds exactly 3 Jetty nodes are registered
     And within 10 seconds there is exactly one Jetty leader
     And within 10 seconds the ensemble has exactly one leader and 2 followers
+
+  Scenario: A node restarted while the ensemble has no quorum registers once the quorum is back
+    Given a ZooKeeper ensemble of 3 members
+    And 3 Jetty nodes behind the gateway
+    When zk-1 is stopped
+    And zk-2 is stopped
+    And node-2 is restarted
+    Then within 5 seconds the ensemble refuses writes
+    When zk-1 is restarted
+    Then within 15 seconds node-2 is registered again
+    And within 30 seconds exactly 3 Jetty nodes are registered
+    And within 10 seconds there is exactly one Jetty leader
+    And within 10 seconds the gateway routes only to node-1, node-2 and node-3
